@@ -1,0 +1,67 @@
+# Everyday commands. `make serve` and `make test` set up everything they need.
+.DEFAULT_GOAL := help
+SHELL := bash
+
+# A Python >= 3.12 for the tooling (pyodide-build needs it). Override with
+# `make PYTHON=/path/to/python3.13 ...`.
+PYTHON ?= $(shell for p in python3.13 python3.14 python3.12 $(HOME)/.pyenv/versions/3.1[234]*/bin/python3 python3; do \
+    command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+    && { command -v $$p; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup serve build test lint bench lock clean python
+
+help:
+	@echo "make serve   set up and serve the site at http://127.0.0.1:8000/"
+	@echo "make test    set up and run every test (installs Chromium via apt-get when root)"
+	@echo "make build   build the static site into site/"
+	@echo "make bench   measure load times and sizes"
+	@echo "make lint    ruff"
+	@echo "make lock    re-pin requirements.lock from pyproject.toml"
+
+python:
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "No Python >= 3.12 found (tried python3.13, python3.14, python3.12, ~/.pyenv/versions/3.1x, python3)." >&2; \
+	  echo "Install one (e.g. 'pyenv install 3.13') or run 'make PYTHON=/path/to/python3.13 ...'." >&2; \
+	  exit 1; fi
+
+$(BIN)/.stamp: requirements.lock | python
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+node_modules/.stamp: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+setup: $(BIN)/.stamp node_modules/.stamp
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+serve: setup
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: setup
+	scripts/system-deps
+	$(MAKE) --no-print-directory lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	scripts/system-deps
+	$(BIN)/python scripts/bench.py
+
+lock: | python
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet '.[site,test]'
+	.lock-venv/bin/pip freeze --exclude pos-closure-checklist > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site build .pytest_cache .ruff_cache .coverage

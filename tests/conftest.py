@@ -1,0 +1,97 @@
+"""Shared fixtures: the site is built once per session and served over HTTP.
+
+Browser tests drive Debian's Chromium (``/usr/bin/chromium``) through
+pytest-playwright; Playwright cannot download a browser here.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+
+
+def build_site(dest: Path, **env: str) -> Path:
+    """Run a strict MkDocs build of the repository into ``dest``."""
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(dest)],
+        cwd=ROOT,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site (one strict build per test session)."""
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with the MIME types a host must send (``.wasm`` included)."""
+
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".webmanifest": "application/manifest+json",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[object]:
+    """Factory: serve a directory on a free loopback port, return its base URL."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(directory: Path, handler: type = QuietHandler) -> str:
+        bound = functools.partial(handler, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path, serve) -> str:
+    """Base URL of the built site served over HTTP."""
+    return serve(site_dir)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Launch Debian's Chromium, with no background traffic to outside hosts."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
