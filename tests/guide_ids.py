@@ -1,0 +1,33 @@
+"""The guide's phases and step ids: the contract between the guide, the
+checklist engine, the checklist page and support links. Tests read it from here."""
+
+PHASES: dict[str, tuple[str, ...]] = {
+    "before": (
+        "terminal-stopped",
+        "stop-period-met",
+        "balance-settled",
+        "no-unpaid-fees",
+        "device-return-arranged",
+        "records-exported",
+        "linked-services-unbound",
+        "documents-ready",
+    ),
+    "apply": (
+        "support-contacted",
+        "reason-stated",
+        "application-submitted",
+        "application-approved",
+    ),
+    "contract": ("termination-signed", "device-wiped", "device-returned"),
+    "settle": ("accounts-reconciled", "refunds-received", "deposit-refunded", "closure-confirmed"),
+    "bank": ("bank-account-closed",),
+    "business": ("tax-filed", "tax-paid", "annual-report-filed", "business-deregistered"),
+    "after": ("partners-notified", "follow-up-done"),
+}
+STEP_IDS: tuple[str, ...] = tuple(step for steps in PHASES.values() for step in steps)
+LANGS = ("zh", "en")
+
+
+def lang_prefix(lang: str) -> str:
+    """Where a language lives under the site root."""
+    return "" if lang == "zh" else f"{lang}/"
