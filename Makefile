@@ -51,7 +51,7 @@ lint: setup
 test: setup
 	scripts/system-deps
 	$(MAKE) --no-print-directory lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --cov=checklist --cov-branch --cov-fail-under=100
 
 bench: setup
 	scripts/system-deps

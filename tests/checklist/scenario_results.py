@@ -1,0 +1,37 @@
+"""The named scenarios (tests/scenarios.json) and what the engine gives for them.
+
+``results`` is the one function both the CPython tests and the Pyodide runner
+(pyodide_runner.mjs) call, so both runtimes run the same code. The tests import
+this module by name (not ``conftest``, which other test folders have too).
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import checklist
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = ROOT / "tests" / "scenarios.json"
+
+
+def load_scenarios() -> list[dict]:
+    return json.loads(SCENARIOS.read_text(encoding="utf-8"))
+
+
+def results(scenarios: list[dict]) -> dict:
+    """``{name: {"evaluate", "summary_zh", "summary_en_masked"}}``, JSON round-tripped."""
+    out = {
+        scenario["name"]: {
+            "evaluate": checklist.evaluate(scenario["state"]),
+            "summary_zh": checklist.summary(scenario["state"], "zh"),
+            "summary_en_masked": checklist.summary(scenario["state"], "en", mask=True),
+        }
+        for scenario in scenarios
+    }
+    return json.loads(json.dumps(out, allow_nan=False))
+
+
+def runtime() -> dict:
+    """Where this runs: the Python version and where ``checklist`` was imported from."""
+    return {"version": list(sys.version_info[:2]), "checklist": checklist.__file__}

@@ -1,0 +1,123 @@
+"""Schema 1 (or no schema) to schema 2, refusing newer schemas, idempotence."""
+
+import copy
+
+import pytest
+
+from checklist import SCHEMA, evaluate, migrate, new_state
+
+V1 = {
+    "schema": 1,
+    "answers": {"registered_as": "person", "paid_deposit": "unsure"},
+    "done": ["terminal-stopped", "records-exported"],
+    "merchant_id": "822290059430BCY",
+    "terminal_id": "A9254710",
+    "merchant_name": "小王便利店",
+    "notes": "押金收据在抽屉里",
+}
+V2 = {
+    "schema": 2,
+    "answers": {"registered_as": "person", "paid_deposit": "unsure"},
+    "done": {"terminal-stopped": True, "records-exported": True},
+    "merchant": {"merchant_id": "822290059430BCY", "terminal_id": "A9254710", "name": "小王便利店"},
+    "notes": "押金收据在抽屉里",
+}
+WITHOUT_SCHEMA = {key: value for key, value in V1.items() if key != "schema"}
+
+
+def codes(result: dict) -> list[tuple[str, str]]:
+    return [(p["code"], p["field"]) for p in result["problems"]]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problems"),
+    [
+        (V1, V2, []),
+        (WITHOUT_SCHEMA, V2, []),
+        ({}, {"schema": 2}, []),
+        ({"schema": 1}, {"schema": 2}, []),
+        ({"done": []}, {"schema": 2, "done": {}}, []),
+        ({"done": ["a", 5, None, "b"]}, {"schema": 2, "done": {"a": True, "b": True}},
+         [("wrong_type", "done.1"), ("wrong_type", "done.2")]),
+        # A done that is not a list, and keys schema 1 did not have, are left for validation.
+        ({"done": "terminal-stopped"}, {"schema": 2, "done": "terminal-stopped"}, []),
+        ({"done": {"tax-paid": True}}, {"schema": 2, "done": {"tax-paid": True}}, []),
+        ({"extra": [1]}, {"schema": 2, "extra": [1]}, []),
+        ({"merchant_name": 5}, {"schema": 2, "merchant": {"name": 5}}, []),
+        # A schema-2 layout without its schema key keeps its merchant details...
+        ({"merchant": {"name": "店"}}, {"schema": 2, "merchant": {"name": "店"}}, []),
+        # ... and flat schema-1 details are added to them.
+        ({"merchant": {"name": "店", "terminal_id": "T"}, "terminal_id": "A9254710"},
+         {"schema": 2, "merchant": {"name": "店", "terminal_id": "A9254710"}}, []),
+        ({"merchant": "店", "merchant_id": "M"},
+         {"schema": 2, "merchant": {"merchant_id": "M"}}, []),
+        # Not a whole number >= 1: reported and read as schema 1.
+        ({"schema": "2", "done": ["tax-paid"]}, {"schema": 2, "done": {"tax-paid": True}},
+         [("schema_invalid", "schema")]),
+        ({"schema": 2.0}, {"schema": 2}, [("schema_invalid", "schema")]),
+        ({"schema": 0}, {"schema": 2}, [("schema_invalid", "schema")]),
+        ({"schema": -1}, {"schema": 2}, [("schema_invalid", "schema")]),
+        ({"schema": True}, {"schema": 2}, [("schema_invalid", "schema")]),
+        ({"schema": None}, {"schema": 2}, [("schema_invalid", "schema")]),
+        ({"schema": [2]}, {"schema": 2}, [("schema_invalid", "schema")]),
+    ],
+)  # fmt: skip
+def test_migrates_to_the_current_layout(old, new, problems):
+    before = copy.deepcopy(old)
+    result = migrate(old)
+    assert result["state"] == new
+    assert codes(result) == problems
+    assert old == before  # the input is not changed
+
+
+def test_nothing_is_lost():
+    state = evaluate(V1)["state"]
+    assert list(state["done"]) == V1["done"]
+    assert state["notes"] == V1["notes"]
+    assert state["merchant"] == V2["merchant"]
+    assert state["answers"] == V1["answers"]
+    assert evaluate(V1) == evaluate(V2)
+
+
+@pytest.mark.parametrize("state", [V2, new_state(), {"schema": 2, "anything": {"else": 1}}])
+def test_current_states_come_back_unchanged(state):
+    result = migrate(state)
+    assert result == {"state": state, "problems": []}
+    assert result["state"] is not state
+
+
+@pytest.mark.parametrize("schema", [3, 99, 10**100])
+def test_a_newer_schema_is_refused_not_raised(schema):
+    result = migrate({"schema": schema, "done": {"terminal-stopped": True}})
+    assert result["state"] is None
+    assert codes(result) == [("schema_too_new", "schema")]
+    assert result["problems"][0]["level"] == "error"
+
+
+def test_a_newer_schema_is_evaluated_as_empty_and_reported():
+    result = evaluate({"schema": SCHEMA + 1, "done": {"terminal-stopped": True}})
+    assert result["state"] == new_state()
+    assert [p["code"] for p in result["problems"]] == ["schema_too_new"]
+    assert result["verdict"] == "not_ready"
+
+
+@pytest.mark.parametrize("value", [None, [], ["terminal-stopped"], "state", 2, 2.5, True])
+def test_not_an_object_gives_an_empty_state(value):
+    result = migrate(value)
+    assert result["state"] == new_state()
+    assert codes(result) == [("wrong_type", "")]
+
+
+@pytest.mark.parametrize(
+    "state", [V1, WITHOUT_SCHEMA, V2, {}, None, {"schema": "x"}, {"done": [1]}]
+)
+def test_migrating_twice_changes_nothing(state):
+    once = migrate(state)["state"]
+    twice = migrate(once)
+    assert twice == {"state": once, "problems": []}
+
+
+def test_problems_are_capped():
+    result = migrate({"done": list(range(200))})
+    assert len(result["problems"]) == 51
+    assert result["problems"][-1]["code"] == "too_many_problems"

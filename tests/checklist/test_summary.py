@@ -1,0 +1,144 @@
+"""summary(): what the printed summary shows, per language."""
+
+import json
+
+import pytest
+from scenario_results import load_scenarios
+
+from checklist import evaluate, summary
+from checklist.data import ITEMS, STRINGS
+from checklist.summary import masked
+
+SCENARIOS = load_scenarios()
+MERCHANT = {"merchant_id": "822290059430BCY", "terminal_id": "A9254710", "name": "小王便利店"}
+
+
+def state(*done: str, **extra: object) -> dict:
+    return {"schema": 2, "done": dict.fromkeys(done, True), "merchant": MERCHANT, **extra}
+
+
+@pytest.mark.parametrize(
+    ("lang", "href"),
+    [("zh", "guide/before/#balance-settled"), ("en", "en/guide/before/#balance-settled")],
+)
+def test_links_are_from_the_site_root_with_the_language_prefix(lang, href):
+    result = summary(state(), lang)
+    (before,) = [phase for phase in result["phases"] if phase["id"] == "before"]
+    assert before["href"] == href.split("#")[0]
+    assert {item["id"]: item["href"] for item in before["items"]}["balance-settled"] == href
+    assert result["blockers"][0]["href"] == href.replace("balance-settled", "terminal-stopped")
+
+
+@pytest.mark.parametrize("lang", ["fr", "", None, 1, ["en"], {"en": 1}, "EN"])
+def test_unknown_languages_fall_back_to_chinese(lang):
+    assert summary(state(), lang) == summary(state(), "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "shown"),
+    [
+        ("822290059430BCY", 3, 3, "822•••••••••BCY"),
+        ("A9254710", 2, 2, "A9••••10"),
+        ("1234567", 3, 3, "123•567"),
+        ("123456", 3, 3, "••••••"),
+        ("12", 2, 2, "••"),
+        ("", 3, 3, ""),
+    ],
+)
+def test_masked(text, start, end, shown):
+    assert masked(text, start, end) == shown
+
+
+def test_mask_hides_the_middle_of_both_numbers_only():
+    assert summary(state(), "zh")["merchant"] == MERCHANT
+    assert summary(state(), "zh", mask=True)["merchant"] == {
+        "merchant_id": "822•••••••••BCY",
+        "terminal_id": "A9••••10",
+        "name": "小王便利店",
+    }
+
+
+@pytest.mark.parametrize(
+    ("updated", "date"),
+    [
+        (None, None),
+        ("2025-01-31T23:30:00+08:00", "2025-01-31"),  # the date as written, in its own offset
+        ("2025-01-31T01:30:00Z", "2025-01-31"),
+        ("2025-01-31", "2025-01-31"),
+        ("not a date", None),
+    ],
+)
+def test_date(updated, date):
+    assert summary(state(updated=updated), "en")["date"] == date
+
+
+def test_notes_are_plain_text_as_given():
+    notes = "<script>alert(1)</script> & 押金收据"
+    assert summary(state(notes=notes), "zh")["notes"] == notes
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_words_come_from_the_strings_in_that_language(lang):
+    result = summary(state("terminal-stopped"), lang)
+    assert result["lang"] == lang
+    assert result["title"] == STRINGS["title"][lang]
+    assert result["labels"]["merchant_id"] == STRINGS["labels"]["merchant_id"][lang]
+    assert result["verdict"] == "not_ready"
+    assert result["verdict_text"] == STRINGS["verdicts"]["not_ready"][lang]
+    items = {item["id"]: item for phase in result["phases"] for item in phase["items"]}
+    status = STRINGS["status"]
+    assert items["terminal-stopped"]["status"] == status["done"][lang]
+    assert items["stop-period-met"]["status"] == status["required"][lang]
+    assert items["records-exported"]["status"] == status["todo"][lang]
+    assert items["terminal-stopped"]["label"] == ITEMS["terminal-stopped"]["label"][lang]
+    assert result["next"]["label"] == ITEMS["stop-period-met"]["label"][lang]
+
+
+def test_items_and_phases_are_the_applicable_ones_in_guide_order():
+    result = summary(state(answers={"device_must_return": "no", "paid_deposit": "no"}), "en")
+    evaluated = evaluate(state(answers={"device_must_return": "no", "paid_deposit": "no"}))
+    assert [phase["id"] for phase in result["phases"]] == evaluated["phases"]
+    ids = [item["id"] for phase in result["phases"] for item in phase["items"]]
+    assert ids == evaluated["applicable"]
+    assert "device-returned" not in ids
+    first = result["phases"][0]["items"][0]
+    assert set(first) == {"id", "label", "href", "done", "blocks", "status"}
+
+
+def test_answers_show_the_asked_questions_in_words():
+    result = summary(state(answers={"registered_as": "person", "paid_deposit": "unsure"}), "en")
+    assert [(a["key"], a["answer"]) for a in result["answers"]] == [
+        ("registered_as", "Me, as a person"),
+        ("device_must_return", "Not answered"),
+        ("paid_deposit", "Not sure"),
+        ("closing_business", "Not answered"),
+        ("close_bank_account", "Not answered"),
+    ]
+
+
+def test_next_is_null_when_everything_is_done():
+    result = summary(state(*ITEMS), "zh")
+    assert result["verdict"] == "closed"
+    assert result["next"] is None
+    assert result["blockers"] == []
+
+
+def test_problems_are_messages_in_that_language():
+    result = summary(state(merchant={"merchant_id": "123"}), "en")
+    assert result["problems"] == [
+        {
+            "code": "merchant_id_format",
+            "level": "error",
+            "message": STRINGS["problems"]["merchant_id_format"]["en"],
+        }
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario["name"])
+def test_every_scenario_summarises_to_json(scenario, lang):
+    result = summary(scenario["state"], lang, mask=True)
+    assert json.loads(json.dumps(result, allow_nan=False)) == result
+    assert result["verdict"] == scenario["expect"]["verdict"]
+    assert [blocker["id"] for blocker in result["blockers"]] == scenario["expect"]["blockers"]
+    assert (result["next"] or {}).get("id") == scenario["expect"]["next"]

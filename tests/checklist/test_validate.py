@@ -1,0 +1,202 @@
+"""Checking the values of a state: numbers, text limits, types, unknown keys."""
+
+import pytest
+
+from checklist import evaluate, new_state, normalise_merchant_id, normalise_terminal_id
+from checklist.validate import LIMITS, NUMBER_KEPT, normalise
+
+
+def found(state: dict) -> list[tuple[str, str]]:
+    """(code, field or item) of every problem ``evaluate`` reports."""
+    return [(p["code"], p.get("field", p.get("item"))) for p in evaluate(state)["problems"]]
+
+
+def with_merchant(**merchant: object) -> dict:
+    return {"schema": 2, "merchant": merchant}
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalised"),
+    [
+        ("822290059430BCY", "822290059430BCY"),
+        ("822290059430bcy", "822290059430BCY"),
+        ("８２２２９００５９４３０ＢＣＹ", "822290059430BCY"),  # full-width
+        ("822 2900 5943 0BCY", "822290059430BCY"),
+        ("\u3000822\u30002900\u30005943\u30000BCY\u3000", "822290059430BCY"),  # ideographic space
+        ("822-2900-5943-0BCY", "822290059430BCY"),
+        ("822－2900—5943–0BCY", "822290059430BCY"),  # full-width hyphen, dashes
+        ("822\t2900\n59430BCY", "822290059430BCY"),
+        ("822\u200b290059430BCY\ufeff", "822290059430BCY"),  # copied invisible characters
+        ("", ""),
+        ("   ", ""),
+        ("商户号", "商户号"),
+        (None, ""),
+        (822290059430123, ""),
+        (["822290059430BCY"], ""),
+    ],
+)
+def test_normalise_numbers(raw, normalised):
+    assert normalise_merchant_id(raw) == normalised
+    assert normalise_terminal_id(raw) == normalised
+
+
+@pytest.mark.parametrize(
+    ("merchant_id", "valid"),
+    [
+        ("822290059430BCY", True),
+        ("822290059430123", True),
+        ("８２２２９００５９４３０ｂｃｙ", True),
+        ("822-2900-5943-0BCY", True),
+        ("", True),  # empty is fine: not entered yet
+        ("82229005943BCY", False),  # 14
+        ("822290059430BCYZ", False),  # 16
+        ("822290059430BC!", False),
+        ("822290059430BC_", False),
+        ("商户号822290059430", False),
+        ("ÀÉÎ290059430BCY", False),
+    ],
+)
+def test_merchant_number_format(merchant_id, valid):
+    problems = found(with_merchant(merchant_id=merchant_id))
+    assert problems == ([] if valid else [("merchant_id_format", "merchant.merchant_id")])
+
+
+@pytest.mark.parametrize(
+    ("terminal_id", "valid"),
+    [
+        ("A9254710", True),
+        ("D9285650", True),
+        ("12345678", True),
+        ("ａ９２５ ４７１０", True),
+        ("", True),
+        ("A925471", False),
+        ("A92547100", False),
+        ("A925471?", False),
+        ("终端A925471", False),
+    ],
+)
+def test_terminal_number_format(terminal_id, valid):
+    problems = found(with_merchant(terminal_id=terminal_id))
+    assert problems == ([] if valid else [("terminal_id_format", "merchant.terminal_id")])
+
+
+def test_a_wrong_number_is_kept_normalised_for_the_merchant_to_correct():
+    result = evaluate(with_merchant(merchant_id="８２２-１２３", terminal_id="x" * 10_000))
+    assert result["state"]["merchant"]["merchant_id"] == "822123"
+    assert result["state"]["merchant"]["terminal_id"] == "X" * NUMBER_KEPT
+
+
+def test_numbers_never_block():
+    bad = evaluate(with_merchant(merchant_id="?", terminal_id="?"))
+    good = evaluate(new_state())
+    assert {key: bad[key] for key in ("verdict", "blockers", "next")} == {
+        key: good[key] for key in ("verdict", "blockers", "next")
+    }
+
+
+def test_the_agreed_limits():
+    assert LIMITS == {"notes": 2000, "merchant.name": 100}
+
+
+@pytest.mark.parametrize(
+    ("field", "state", "limit"),
+    [
+        ("notes", lambda text: {"notes": text}, LIMITS["notes"]),
+        ("merchant.name", lambda text: with_merchant(name=text), LIMITS["merchant.name"]),
+    ],
+)
+def test_text_limits(field, state, limit):
+    assert found(state("字" * limit)) == []
+    assert found(state("字" * (limit + 1))) == [("too_long", field)]
+    result = evaluate(state("字" * limit + "多"))
+    kept = result["state"]["notes"] if field == "notes" else result["state"]["merchant"]["name"]
+    assert kept == "字" * limit
+
+
+def test_notes_are_kept_as_given_and_the_name_is_trimmed():
+    notes = "  <b>不是 HTML</b>\n第二行  "
+    result = evaluate({"notes": notes, "merchant": {"name": "  小王便利店\u3000"}})
+    assert result["state"]["notes"] == notes
+    assert result["state"]["merchant"]["name"] == "小王便利店"
+
+
+@pytest.mark.parametrize(
+    ("state", "problems"),
+    [
+        ({"answers": []}, [("wrong_type", "answers")]),
+        ({"answers": "person"}, [("wrong_type", "answers")]),
+        ({"done": ["terminal-stopped"], "schema": 2}, [("wrong_type", "done")]),
+        ({"done": None}, [("wrong_type", "done")]),
+        ({"merchant": "822290059430BCY"}, [("wrong_type", "merchant")]),
+        ({"merchant": {"merchant_id": 822290059430123}}, [("wrong_type", "merchant.merchant_id")]),
+        ({"merchant": {"terminal_id": None}}, [("wrong_type", "merchant.terminal_id")]),
+        ({"merchant": {"name": ["x"]}}, [("wrong_type", "merchant.name")]),
+        ({"merchant": {"phone": "x"}}, [("unknown_field", "merchant.phone")]),
+        ({"notes": None}, [("wrong_type", "notes")]),
+        ({"notes": 5}, [("wrong_type", "notes")]),
+        ({"updated": 1700000000}, [("wrong_type", "updated")]),
+        ({"updated": "yesterday"}, [("invalid_date", "updated")]),
+        ({"updated": "2025-02-30T10:00:00"}, [("invalid_date", "updated")]),
+        ({"updated": "2025-01-31T09:30:00+08:00"}, []),
+        ({"updated": "2025-01-31T01:30:00Z"}, []),
+        ({"updated": "2025-01-31"}, []),
+        ({"updated": None}, []),
+        ({"colour": "red"}, [("unknown_field", "colour")]),
+        ({"answers": {"colour": "red"}}, [("unknown_question", "answers.colour")]),
+        ({"answers": {"paid_deposit": "maybe"}}, [("unknown_answer", "answers.paid_deposit")]),
+        ({"answers": {"paid_deposit": True}}, [("unknown_answer", "answers.paid_deposit")]),
+        (
+            {"answers": {"closing_business": "unsure"}},
+            [("unknown_answer", "answers.closing_business")],
+        ),
+        ({"answers": {"paid_deposit": None}}, []),  # null: unanswered
+        ({"done": {"fly-to-the-moon": True}}, [("unknown_item", "done.fly-to-the-moon")]),
+        ({"done": {"terminal-stopped": "yes"}}, [("wrong_type", "done.terminal-stopped")]),
+        ({"done": {"terminal-stopped": 1}}, [("wrong_type", "done.terminal-stopped")]),
+        ({"done": {"terminal-stopped": False}}, []),
+        ({"done": {"terminal-stopped": 0}}, [("wrong_type", "done.terminal-stopped")]),
+        ({"done": {"terminal-stopped": None}}, []),
+        ({1: 2}, [("unknown_field", "<int>")]),
+        ({"answers": {None: "yes"}}, [("unknown_question", "answers.<NoneType>")]),
+        ({"done": {(1, 2): True}}, [("unknown_item", "done.<tuple>")]),
+        ({"merchant": {3.5: "x"}}, [("unknown_field", "merchant.<float>")]),
+        ({"done": {"x" * 1000: True}}, [("unknown_item", "done." + "x" * 40 + "…")]),
+    ],
+)
+def test_bad_values_are_reported(state, problems):
+    assert found({"schema": 2, **state}) == problems
+
+
+def test_problem_messages_name_the_key_but_never_more_than_a_little_of_it():
+    (problem,) = evaluate({"schema": 2, "done": {"y" * 100_000: True}})["problems"]
+    assert problem["message"]["en"] == f"The unknown checklist item “{'y' * 40}…” was ignored."
+    assert len(problem["message"]["zh"]) < 100
+
+
+def test_only_valid_values_are_kept_in_order():
+    state = {
+        "schema": 2,
+        "answers": {"paid_deposit": "no", "colour": "red", "registered_as": "person"},
+        "done": {
+            "records-exported": True,
+            "nope": True,
+            "terminal-stopped": True,
+            "tax-paid": False,
+        },
+        "merchant": {"name": "店", "terminal_id": "a9254710"},
+        "notes": "备注",
+        "updated": "2025-01-31T09:30:00+08:00",
+    }
+    clean, _ = normalise(state)
+    assert clean == {
+        "schema": 2,
+        "answers": {"registered_as": "person", "paid_deposit": "no"},
+        "done": {"terminal-stopped": True, "records-exported": True},
+        "merchant": {"merchant_id": "", "terminal_id": "A9254710", "name": "店"},
+        "notes": "备注",
+        "updated": "2025-01-31T09:30:00+08:00",
+    }
+
+
+def test_missing_keys_take_their_empty_values():
+    assert normalise({"schema": 2}) == (new_state(), [])
