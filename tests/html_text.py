@@ -19,8 +19,8 @@ class Page:
 
     ids: list[str] = field(default_factory=list)
     refs: list[tuple[str, str, str]] = field(default_factory=list)  # (tag or link[rel], attr, url)
-    # (text, lang of the nearest ancestor with one) for visible text nodes
-    texts: list[tuple[str, str]] = field(default_factory=list)
+    # (text, lang of the nearest ancestor with one, inside code?) for visible text nodes
+    texts: list[tuple[str, str, bool]] = field(default_factory=list)
     html_lang: str = ""
 
 
@@ -59,7 +59,8 @@ class _Reader(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if data.strip() and not self._hidden():
-            self.page.texts.append((data.strip(), self._lang()))
+            in_code = any(tag in ("code", "pre", "kbd") for tag, _, _ in self.stack)
+            self.page.texts.append((data.strip(), self._lang(), in_code))
 
 
 def read_page(html: str) -> Page:
