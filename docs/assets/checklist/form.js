@@ -1,0 +1,279 @@
+/**
+ * The checklist form: reads the merchant's answers, ticks and numbers from the
+ * build-time HTML, writes saved state back into it, and shows what the engine
+ * says (verdict, blockers, next step, problems, what applies). It never
+ * decides anything itself: the rules live in the Python engine.
+ */
+import { format } from "./settings.js";
+
+/** Text fields and where they live in the engine's state. */
+const FIELDS = {
+  merchant_id: ["merchant", "merchant_id"],
+  terminal_id: ["merchant", "terminal_id"],
+  merchant_name: ["merchant", "name"],
+  notes: ["notes"],
+};
+
+export class ChecklistForm {
+  /**
+   * @param {HTMLElement} root the checklist's root element
+   * @param {object} settings from readSettings()
+   */
+  constructor(root, settings) {
+    this.root = root;
+    this.settings = settings;
+    this.strings = settings.strings;
+    this.form = root.querySelector("[data-form]");
+    this.items = new Map(
+      settings.items.map((id) => [id, root.querySelector(`[data-item="${CSS.escape(id)}"]`)]),
+    );
+    this.lastAnnouncement = "";
+    // There is nothing to submit: every change is saved as it happens.
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+  }
+
+  /** @param {string} name */
+  control(name) {
+    return this.form.elements.namedItem(name);
+  }
+
+  /**
+   * The form's content, in the shape of the engine's state.
+   * @returns {{answers: object, done: object, merchant: object, notes: string}}
+   */
+  read() {
+    const answers = {};
+    for (const key of this.settings.questions) {
+      const checked = this.form.querySelector(`input[type="radio"][name="${CSS.escape(key)}"]:checked`);
+      if (checked) answers[key] = checked.value;
+    }
+    const done = {};
+    for (const id of this.items.keys()) {
+      if (this.control(id)?.checked) done[id] = true;
+    }
+    const values = Object.fromEntries(
+      Object.keys(FIELDS).map((name) => [name, this.control(name)?.value ?? ""]),
+    );
+    return {
+      answers,
+      done,
+      merchant: {
+        merchant_id: values.merchant_id,
+        terminal_id: values.terminal_id,
+        name: values.merchant_name,
+      },
+      notes: values.notes,
+    };
+  }
+
+  /**
+   * Show a saved state in the form (unknown keys are ignored, values that
+   * are already shown are left alone so a caret does not jump).
+   * @param {object} state
+   */
+  apply(state) {
+    const answers = state.answers ?? {};
+    for (const key of this.settings.questions) {
+      for (const radio of this.form.querySelectorAll(`input[type="radio"][name="${CSS.escape(key)}"]`)) {
+        radio.checked = radio.value === answers[key];
+      }
+    }
+    const done = state.done ?? {};
+    for (const id of this.items.keys()) {
+      const box = this.control(id);
+      if (box) box.checked = done[id] === true;
+    }
+    for (const [name, path] of Object.entries(FIELDS)) {
+      const value = String(path.reduce((node, key) => node?.[key], state) ?? "");
+      const field = this.control(name);
+      if (field && field.value !== value) field.value = value;
+    }
+    this.updateStatuses();
+  }
+
+  /** @param {(event: Event) => void} handler called on every change, at once */
+  onChange(handler) {
+    // Text fields report every keystroke through "input"; ticks and choices
+    // through "change" (they fire "input" too: listen once).
+    const choice = (target) => target.type === "checkbox" || target.type === "radio";
+    const changed = (event) => {
+      if (!event.target.name || choice(event.target) !== (event.type === "change")) return;
+      this.updateStatuses();
+      handler(event);
+    };
+    this.form.addEventListener("input", changed);
+    this.form.addEventListener("change", changed);
+  }
+
+  /** Status tags follow the checkboxes (before Python too). */
+  updateStatuses() {
+    for (const [id, element] of this.items) {
+      const done = this.control(id)?.checked ?? false;
+      const tag = element.querySelector("[data-status]");
+      tag.textContent = done ? this.strings.status_done : this.strings.status_todo;
+      tag.classList.toggle("checklist-tag--done", done);
+      element.classList.toggle("checklist-task--done", done);
+    }
+  }
+
+  /** While saved progress is being upgraded, nothing can be changed. */
+  setBusy(busy) {
+    this.form.inert = busy;
+    this.form.setAttribute("aria-busy", String(busy));
+  }
+
+  /**
+   * @param {"loading" | "ready" | "failed" | "error"} status
+   */
+  showEngine(status) {
+    if (status !== "error") this.root.dataset.engine = status;
+    const box = this.root.querySelector("[data-engine-message]");
+    const text = box.querySelector("[data-engine-text]");
+    const hint = box.querySelector("[data-engine-hint]");
+    box.classList.toggle("checklist-engine--failed", status === "failed" || status === "error");
+    if (status === "ready") {
+      box.hidden = true;
+    } else if (status === "failed" || status === "error") {
+      box.hidden = false;
+      text.textContent = status === "failed" ? this.strings.engine_failed : this.strings.engine_error;
+      hint.hidden = true;
+    }
+  }
+
+  /**
+   * Show the engine's answer.
+   * @param {object} evaluation checklist.evaluate(state)
+   * @param {object} summary checklist.summary(state, lang)
+   */
+  render(evaluation, summary) {
+    const { strings } = this;
+    const applicable = new Set(evaluation.applicable);
+    const phases = new Set(evaluation.phases);
+    const asked = new Set(evaluation.asked);
+
+    for (const [id, element] of this.items) element.hidden = !applicable.has(id);
+    for (const phase of this.root.querySelectorAll("[data-phase]")) {
+      phase.hidden = !phases.has(phase.dataset.phase);
+      const ids = [...phase.querySelectorAll("[data-item]")]
+        .map((item) => item.dataset.item)
+        .filter((id) => applicable.has(id));
+      const done = ids.filter((id) => evaluation.state.done?.[id] === true).length;
+      const progress = phase.querySelector("[data-phase-progress]");
+      progress.textContent = format(strings.phase_progress, { done, total: ids.length });
+      progress.hidden = ids.length === 0;
+    }
+    for (const question of this.root.querySelectorAll("[data-question]")) {
+      question.hidden = !asked.has(question.dataset.question);
+    }
+
+    const panel = this.root.querySelector("[data-verdict-panel]");
+    panel.hidden = false;
+    panel.dataset.verdict = evaluation.verdict;
+    panel.querySelector("[data-verdict-text]").textContent = summary.verdict_text;
+    const progressText = format(strings.progress, evaluation.progress);
+    panel.querySelector("[data-progress]").textContent = progressText;
+
+    const blockers = panel.querySelector("[data-blockers]");
+    blockers.replaceChildren(
+      ...summary.blockers.map((blocker) => {
+        const item = document.createElement("li");
+        item.dataset.blocker = blocker.id;
+        item.append(this.link(blocker));
+        return item;
+      }),
+    );
+    panel.querySelector("[data-blockers-part]").hidden = summary.blockers.length === 0;
+
+    const next = panel.querySelector("[data-next]");
+    next.replaceChildren(summary.next ? this.link(summary.next) : strings.nothing_next);
+    if (summary.next) next.dataset.nextItem = summary.next.id;
+    else delete next.dataset.nextItem;
+
+    this.showProblems(evaluation.problems ?? []);
+
+    const announcement = `${summary.verdict_text}. ${progressText}`;
+    if (announcement !== this.lastAnnouncement) {
+      this.lastAnnouncement = announcement;
+      this.root.querySelector("[data-announce]").textContent = announcement;
+    }
+  }
+
+  /**
+   * A link to a guide step; hrefs from the engine are relative to the site root.
+   * @param {{label: string, href: string}} target
+   */
+  link(target) {
+    const anchor = document.createElement("a");
+    anchor.href = new URL(target.href, this.settings.siteRoot).href;
+    anchor.textContent = target.label;
+    return anchor;
+  }
+
+  /**
+   * Problems go next to their field, question or item; the rest in the panel.
+   * @param {Array<{field?: string, item?: string, level: string, message: object}>} problems
+   */
+  showProblems(problems) {
+    const { lang, strings } = this.settings;
+    for (const slot of this.root.querySelectorAll("[data-problem-for]")) {
+      slot.hidden = true;
+      slot.replaceChildren();
+    }
+    for (const name of Object.keys(FIELDS)) {
+      const field = this.control(name);
+      field?.removeAttribute("aria-invalid");
+      field?.setAttribute("aria-describedby", `${field.id}-hint`);
+    }
+    const general = [];
+    for (const problem of problems) {
+      const message = problem.message?.[lang] ?? String(problem.message ?? problem.code);
+      const target = slotName(problem);
+      const slot = target && this.root.querySelector(`[data-problem-for="${CSS.escape(target)}"]`);
+      // A problem about something hidden (an item that does not apply) goes in the panel.
+      if (!slot || slot.closest("[hidden]:not([data-problem-for])")) {
+        general.push({ ...problem, text: message });
+        continue;
+      }
+      const line = document.createElement("span");
+      line.className = `checklist-problem checklist-problem--${problem.level}`;
+      line.dataset.problemCode = problem.code;
+      if (problem.level === "error") {
+        const prefix = document.createElement("span");
+        prefix.className = "checklist-visually-hidden";
+        prefix.textContent = strings.error_prefix;
+        line.append(prefix);
+      }
+      line.append(message);
+      if (slot.childNodes.length) slot.append(document.createElement("br"));
+      slot.append(line);
+      slot.hidden = false;
+      const field = this.control(target);
+      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
+        if (problem.level === "error") field.setAttribute("aria-invalid", "true");
+        field.setAttribute("aria-describedby", `${field.id}-hint ${slot.id}`);
+      }
+    }
+    const list = this.root.querySelector("[data-problems]");
+    list.replaceChildren(
+      ...general.map((problem) => {
+        const item = document.createElement("li");
+        item.className = `checklist-problem checklist-problem--${problem.level}`;
+        item.dataset.problemCode = problem.code;
+        item.textContent = problem.text;
+        return item;
+      }),
+    );
+    this.root.querySelector("[data-problems-part]").hidden = general.length === 0;
+  }
+}
+
+/**
+ * Which slot a problem belongs to: a field (`merchant.name` → merchant_name),
+ * a question, or an item.
+ */
+function slotName(problem) {
+  if (problem.item) return problem.item;
+  if (!problem.field) return null;
+  const field = String(problem.field).split(".").pop();
+  return field === "name" ? "merchant_name" : field;
+}

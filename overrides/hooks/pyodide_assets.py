@@ -1,0 +1,258 @@
+"""Self-hosted Pyodide and the checklist engine's wheel, for the checklist page.
+
+Imported by the ``checklist_page`` hook (it is not a hook itself). Two steps:
+
+``prepare(root)``
+    Checks that ``node_modules/pyodide`` is installed at the version pinned in
+    ``package-lock.json``, then builds the engine's wheel (``pip wheel`` of the
+    project) and registers it in a trimmed ``pyodide-lock.json`` with
+    ``pyodide lockfile add-wheels``. Both are cached under
+    ``build/pyodide-engine/<digest>/``, keyed by a hash of the engine's sources,
+    so ``mkdocs serve`` rebuilds stay fast.
+``install(bundle, site_dir)``
+    Copies only the runtime files a browser needs into
+    ``assets/pyodide/<version>/`` and the lock file and wheel into
+    ``assets/pyodide/<version>/checklist-<digest>/``. The engine's folder is
+    named by its digest, so a browser never pairs a cached old lock file with a
+    new wheel (the lock's sha256 is checked as subresource integrity).
+
+The lock file keeps none of Pyodide's own packages: their wheels are not in the
+npm package (they would come from a CDN) and the engine needs only the
+standard library. Nothing here fetches anything from the network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+# What the browser needs from node_modules/pyodide, and nothing else.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# The project files a wheel is built from (beside the `checklist` package).
+PROJECT_FILES = (
+    "pyproject.toml",
+    "setup.cfg",
+    "setup.py",
+    "MANIFEST.in",
+    "README*",
+    "LICEN[CS]E*",
+    "COPYING*",
+    "NOTICE*",
+    "AUTHORS*",
+)
+PACKAGE_DIR = "checklist"
+# Bump to invalidate every cached engine when the recipe below changes.
+RECIPE = "1"
+
+
+@dataclass(frozen=True)
+class EngineBundle:
+    """Where the runtime and the engine come from, and where they go in the site."""
+
+    version: str  # Pyodide's version, as installed from npm
+    runtime_dir: Path  # node_modules/pyodide
+    engine_dir: Path  # the cached lock file and wheel
+    digest: str  # short hash of the engine's sources
+    package: str  # the name `loadPackage` takes
+    wheel: str  # the wheel's file name
+
+    @property
+    def runtime_path(self) -> str:
+        """The runtime's folder, relative to the site root."""
+        return f"assets/pyodide/{self.version}/"
+
+    @property
+    def lock_path(self) -> str:
+        """The lock file, relative to the site root."""
+        return f"{self.runtime_path}checklist-{self.digest}/pyodide-lock.json"
+
+    @property
+    def download_bytes(self) -> int:
+        """What a first visit downloads (before any HTTP compression)."""
+        runtime = sum((self.runtime_dir / name).stat().st_size for name in RUNTIME_FILES)
+        engine = sum(path.stat().st_size for path in self.engine_dir.iterdir())
+        return runtime + engine
+
+
+def prepare(root: Path) -> EngineBundle:
+    """Check the runtime, then build (or reuse) the engine's wheel and lock file."""
+    runtime_dir = root / "node_modules" / "pyodide"
+    version = runtime_version(root, runtime_dir)
+    base_lock = json.loads((runtime_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    digest = source_digest(root, version, base_lock["info"])
+    cache = root / "build" / "pyodide-engine"
+    engine_dir = cache / digest
+    if not (engine_dir / "pyodide-lock.json").is_file():
+        build_engine(root, base_lock, cache, engine_dir)
+    lock = json.loads((engine_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    (package,) = lock["packages"].values()
+    return EngineBundle(
+        version=version,
+        runtime_dir=runtime_dir,
+        engine_dir=engine_dir,
+        digest=digest,
+        package=package["name"],
+        wheel=package["file_name"],
+    )
+
+
+def runtime_version(root: Path, runtime_dir: Path) -> str:
+    """Pyodide's installed version; fail with the fix if it is missing or not the pinned one."""
+    missing = [
+        name
+        for name in (*RUNTIME_FILES, "pyodide-lock.json", "package.json")
+        if not (runtime_dir / name).is_file()
+    ]
+    if missing:
+        raise PluginError(
+            f"node_modules/pyodide is missing or incomplete ({', '.join(missing)} not found): "
+            "run `npm ci` in the project folder (Pyodide is pinned in package.json)."
+        )
+    installed = json.loads((runtime_dir / "package.json").read_text(encoding="utf-8"))["version"]
+    lock_file = root / "package-lock.json"
+    if lock_file.is_file():
+        pinned = json.loads(lock_file.read_text(encoding="utf-8"))
+        wanted = pinned.get("packages", {}).get("node_modules/pyodide", {}).get("version")
+        if wanted and wanted != installed:
+            raise PluginError(
+                f"node_modules/pyodide is {installed} but package-lock.json pins {wanted}: "
+                "run `npm ci`."
+            )
+    return installed
+
+
+def source_files(root: Path) -> list[Path]:
+    """Every file the wheel is built from, in a stable order."""
+    files = sorted(
+        {path for pattern in PROJECT_FILES for path in root.glob(pattern) if path.is_file()}
+    )
+    package = root / PACKAGE_DIR
+    if not (package / "__init__.py").is_file():
+        raise PluginError(f"{package}/__init__.py not found: the checklist engine is missing.")
+    files += sorted(
+        path
+        for path in package.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    )
+    return files
+
+
+def source_digest(root: Path, version: str, info: dict[str, str]) -> str:
+    """A short hash of the engine's sources, the runtime it targets and this recipe."""
+    digest = hashlib.sha256(f"{RECIPE}\0{version}\0{json.dumps(info, sort_keys=True)}".encode())
+    for path in source_files(root):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def run(command: list[str], cwd: Path, what: str) -> None:
+    """Run a build step; on failure, stop the build with its output."""
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip()[-3000:]
+        raise PluginError(f"{what} failed ({' '.join(command)}):\n{output}")
+
+
+def pyodide_cli() -> list[str]:
+    """The `pyodide` command from pyodide-build, next to this Python if possible."""
+    beside = Path(sys.executable).with_name("pyodide")
+    if beside.is_file():
+        return [str(beside)]
+    found = shutil.which("pyodide")
+    if found:
+        return [found]
+    raise PluginError(
+        "The `pyodide` command (pyodide-build) was not found: run `make setup` "
+        "(it installs requirements.lock)."
+    )
+
+
+def build_engine(root: Path, base_lock: dict, cache: Path, engine_dir: Path) -> None:
+    """Build the wheel from a copy of the sources and write its lock file.
+
+    Building from a copy keeps setuptools' ``build/`` and ``*.egg-info`` out of
+    the work tree, and lets two builds run at once. The result appears
+    atomically: a folder is renamed into place, or another build won the race.
+    """
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="engine-", dir=cache) as scratch:
+        scratch_dir = Path(scratch)
+        source = scratch_dir / "src"
+        for path in source_files(root):
+            target = source / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+        out = scratch_dir / "out"
+        run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--no-deps",
+                "--no-build-isolation",
+                "--disable-pip-version-check",
+                "--quiet",
+                "--wheel-dir",
+                str(out),
+                str(source),
+            ],
+            cwd=scratch_dir,
+            what="Building the checklist engine's wheel",
+        )
+        wheels = sorted(out.glob("*.whl"))
+        if len(wheels) != 1:
+            raise PluginError(f"Expected one wheel from the engine's build, got {wheels}.")
+        empty_lock = scratch_dir / "base-lock.json"
+        empty_lock.write_text(json.dumps({**base_lock, "packages": {}}), encoding="utf-8")
+        run(
+            [
+                *pyodide_cli(),
+                "lockfile",
+                "add-wheels",
+                "--input",
+                str(empty_lock),
+                "--output",
+                str(out / "pyodide-lock.json"),
+                str(wheels[0]),
+            ],
+            cwd=out,
+            what="Registering the engine's wheel in pyodide-lock.json",
+        )
+        lock = json.loads((out / "pyodide-lock.json").read_text(encoding="utf-8"))
+        names = [package["file_name"] for package in lock["packages"].values()]
+        if names != [wheels[0].name]:
+            raise PluginError(f"Unexpected packages in the engine's lock file: {names}.")
+        try:
+            os.rename(out, engine_dir)
+        except OSError:
+            if not (engine_dir / "pyodide-lock.json").is_file():
+                raise
+
+
+def install(bundle: EngineBundle, site_dir: Path) -> None:
+    """Copy the runtime and the engine into the built site (unchanged files are skipped)."""
+    runtime = site_dir / bundle.runtime_path
+    engine = site_dir / bundle.lock_path
+    copies = [(bundle.runtime_dir / name, runtime / name) for name in RUNTIME_FILES]
+    copies += [(path, engine.parent / path.name) for path in bundle.engine_dir.iterdir()]
+    for source, target in copies:
+        stat = source.stat()
+        if (
+            target.is_file()
+            and target.stat().st_size == stat.st_size
+            and (target.stat().st_mtime_ns == stat.st_mtime_ns)
+        ):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)

@@ -1,0 +1,185 @@
+"""Browser-only helpers for the checklist page's tests.
+
+``ui``: opens the checklist page of the served site and reads what it shows
+and saves (localStorage included).
+
+``guard``: records every request and every uncaught error of a test's browser
+contexts; the test fails if a request left 127.0.0.1 or if the project's own
+scripts threw. Material's inline scripts may throw when storage is disabled or
+its own keys are corrupt: those errors are told apart by their stack, which
+names no file of ours.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+# Files of ours that run in the page (a stack naming one of them is our error).
+OUR_SCRIPTS = ("/assets/checklist/", "/assets/pyodide/")
+# Pyodide's cold start takes ~5 s on a fast machine; leave room for slow CI.
+ENGINE_WAIT_MS = 60_000
+PREFIX = {"zh": "", "en": "en/"}
+
+
+@dataclass
+class Guard:
+    """What a test's browser contexts requested and threw."""
+
+    host: str = "127.0.0.1"
+    urls: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def watch(self, context: BrowserContext) -> BrowserContext:
+        context.on("request", self._request)
+        context.on("page", self._page)
+        for page in context.pages:
+            self._page(page)
+        return context
+
+    def _request(self, request) -> None:
+        self.urls.append(request.url)
+        url = urlsplit(request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.hostname != self.host:
+            self.outside.append(request.url)
+
+    def _page(self, page: Page) -> None:
+        page.on("pageerror", self._page_error)
+        page.on("console", self._console)
+
+    def _page_error(self, error: Error) -> None:
+        stack = error.stack or ""
+        if any(part in stack for part in OUR_SCRIPTS):
+            self.errors.append(f"{error.message}\n{stack}")
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type == "error" and message.text.startswith("Checklist:"):
+            self.errors.append(message.text)
+
+    def check(self) -> None:
+        assert not self.outside, f"requests left {self.host}: {self.outside}"
+        assert not self.errors, "the page's own scripts threw:\n" + "\n".join(self.errors)
+
+
+@pytest.fixture
+def guard(context: BrowserContext) -> Iterator[Guard]:
+    """Watch the test's default context; fail the test on outside requests or our errors."""
+    watching = Guard()
+    watching.watch(context)
+    yield watching
+    watching.check()
+
+
+@pytest.fixture
+def another_context(browser: Browser, guard: Guard) -> Iterator[Callable[..., BrowserContext]]:
+    """Factory: another browser context (e.g. JavaScript off), watched like the default one."""
+    contexts: list[BrowserContext] = []
+
+    def make(**options) -> BrowserContext:
+        context = guard.watch(browser.new_context(**options))
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def storage_key(site_url: str) -> str:
+    """The one localStorage key of the checklist (namespaced by the site's path)."""
+    return f"pos-closure:{urlsplit(site_url).path}:checklist"
+
+
+@pytest.fixture(scope="session")
+def scenarios() -> list[dict]:
+    """The engine's named scenarios, shared with the unit and Pyodide tests."""
+    return json.loads((ROOT / "tests" / "scenarios.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class ChecklistUI:
+    """Opens the checklist page of a served site and reads what it shows and saves."""
+
+    site_url: str
+    storage_key: str
+
+    def url(self, lang: str = "zh", query: str = "", fragment: str = "") -> str:
+        url = f"{self.site_url}{PREFIX[lang]}checklist/"
+        if query:
+            url += f"?{query}"
+        if fragment:
+            url += f"#{fragment}"
+        return url
+
+    def open(
+        self,
+        page: Page,
+        lang: str = "zh",
+        *,
+        wait: str | None = "ready",
+        query: str = "",
+        fragment: str = "",
+    ) -> None:
+        """Open the checklist page; by default wait until Python has evaluated."""
+        page.goto(self.url(lang, query, fragment))
+        expect(page.locator("[data-checklist]")).to_have_attribute("data-started", "")
+        if wait:
+            self.wait_engine(page, wait)
+        if wait == "ready":
+            expect(page.locator("[data-verdict]")).to_have_count(1, timeout=ENGINE_WAIT_MS)
+
+    @staticmethod
+    def wait_engine(page: Page, status: str = "ready", timeout: float = ENGINE_WAIT_MS) -> None:
+        """Wait until the checklist's root says the engine is `status`."""
+        expect(page.locator("[data-checklist]")).to_have_attribute(
+            "data-engine", status, timeout=timeout
+        )
+
+    def seed(self, page: Page, values: dict[str, str | None]) -> None:
+        """Write raw localStorage values for the site's origin before the checklist opens."""
+        page.goto(self.site_url + "404.html")
+        page.evaluate(
+            """values => {
+                 for (const [key, value] of Object.entries(values)) {
+                   if (value === null) localStorage.removeItem(key);
+                   else localStorage.setItem(key, value);
+                 }
+               }""",
+            values,
+        )
+
+    @staticmethod
+    def storage(page: Page) -> dict[str, str]:
+        """Every localStorage entry of the page's origin."""
+        return page.evaluate("() => Object.fromEntries(Object.entries(localStorage))")
+
+    def saved(self, page: Page) -> dict | None:
+        """The saved state, parsed (None when nothing is saved)."""
+        raw = self.storage(page).get(self.storage_key)
+        return None if raw is None else json.loads(raw)
+
+    @staticmethod
+    def verdict(page: Page) -> str | None:
+        return page.locator("[data-verdict]").get_attribute("data-verdict")
+
+    @staticmethod
+    def blockers(page: Page) -> list[str]:
+        """The blockers the verdict panel lists, by item id."""
+        return page.locator("[data-blockers] [data-blocker]").evaluate_all(
+            "items => items.map(item => item.dataset.blocker)"
+        )
+
+
+@pytest.fixture
+def ui(site_url: str, storage_key: str) -> ChecklistUI:
+    """The checklist page of the built site."""
+    return ChecklistUI(site_url, storage_key)
