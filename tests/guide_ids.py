@@ -24,6 +24,15 @@ PHASES: dict[str, tuple[str, ...]] = {
     "business": ("tax-filed", "tax-paid", "annual-report-filed", "business-deregistered"),
     "after": ("partners-notified", "follow-up-done"),
 }
+# Must be done before applying (device-return-arranged only when it applies), in guide order.
+BLOCKING: tuple[str, ...] = (
+    "terminal-stopped",
+    "stop-period-met",
+    "balance-settled",
+    "no-unpaid-fees",
+    "device-return-arranged",
+    "documents-ready",
+)
 STEP_IDS: tuple[str, ...] = tuple(step for steps in PHASES.values() for step in steps)
 LANGS = ("zh", "en")
 

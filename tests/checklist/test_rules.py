@@ -8,16 +8,11 @@ from scenario_results import load_scenarios
 from checklist import VERDICTS, evaluate, new_state
 from checklist.data import ITEMS
 from checklist.problems import MAX_PROBLEMS
+from tests.guide_ids import BLOCKING
+
+BEFORE_BLOCKING = list(BLOCKING)
 
 SCENARIOS = load_scenarios()
-BEFORE_BLOCKING = [
-    "terminal-stopped",
-    "stop-period-met",
-    "balance-settled",
-    "no-unpaid-fees",
-    "device-return-arranged",
-    "documents-ready",
-]
 
 
 def state(answers: dict | None = None, *done: str) -> dict:
