@@ -33,7 +33,7 @@ $(BIN)/.stamp: requirements.lock | python
 	@touch $@
 
 node_modules/.stamp: package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
 setup: $(BIN)/.stamp node_modules/.stamp
