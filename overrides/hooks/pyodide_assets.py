@@ -6,15 +6,20 @@ Imported by the ``checklist_page`` hook (it is not a hook itself). Two steps:
     Checks that ``node_modules/pyodide`` is installed at the version pinned in
     ``package-lock.json``, then builds the engine's wheel (``pip wheel`` of the
     project) and registers it in a trimmed ``pyodide-lock.json`` with
-    ``pyodide lockfile add-wheels``. Both are cached under
-    ``build/pyodide-engine/<digest>/``, keyed by a hash of the engine's sources,
+    ``pyodide lockfile add-wheels``. Then ``pyodide_startup.mjs`` (Node) makes
+    the files that let Python start fast (see ``STARTUP_FILES``): the part of
+    the standard library the engine needs, as bytecode and as source, and a
+    memory snapshot of a Pyodide with the engine imported, each checked against
+    every scenario of ``tests/scenarios.json``. All of it is cached under
+    ``build/pyodide-engine/<digest>/``, keyed by a hash of what it is made from,
     so ``mkdocs serve`` rebuilds stay fast.
 ``install(bundle, site_dir)``
     Copies only the runtime files a browser needs into
-    ``assets/pyodide/<version>/`` and the lock file and wheel into
-    ``assets/pyodide/<version>/checklist-<digest>/``. The engine's folder is
-    named by its digest, so a browser never pairs a cached old lock file with a
-    new wheel (the lock's sha256 is checked as subresource integrity).
+    ``assets/pyodide/<version>/`` and the engine's files into
+    ``assets/pyodide/<version>/checklist-<hash>/``. That folder is named by a
+    hash of its files, so a URL there never changes its content and a browser
+    never pairs a cached old file with a new one (the snapshot is not
+    byte-for-byte reproducible, so two builds of the same sources differ).
 
 The lock file keeps none of Pyodide's own packages: their wheels are not in the
 npm package (they would come from a CDN) and the engine needs only the
@@ -23,6 +28,8 @@ standard library. Nothing here fetches anything from the network.
 
 from __future__ import annotations
 
+import base64
+import gzip
 import hashlib
 import json
 import os
@@ -50,8 +57,13 @@ PROJECT_FILES = (
     "AUTHORS*",
 )
 PACKAGE_DIR = "checklist"
-# Bump to invalidate every cached engine when the recipe below changes.
-RECIPE = "1"
+# Made by pyodide_startup.mjs next to the lock file and the wheel (startup.json
+# describes them to the page's worker).
+STARTUP_SCRIPT = Path(__file__).with_name("pyodide_startup.mjs")
+STARTUP_FILES = ("stdlib-compiled.zip", "stdlib-source.zip", "snapshot.bin.gz")
+MANIFEST = "startup.json"
+# The scenarios the startup files are recorded from and checked against.
+SCENARIOS = Path("tests") / "scenarios.json"
 
 
 @dataclass(frozen=True)
@@ -60,10 +72,16 @@ class EngineBundle:
 
     version: str  # Pyodide's version, as installed from npm
     runtime_dir: Path  # node_modules/pyodide
-    engine_dir: Path  # the cached lock file and wheel
-    digest: str  # short hash of the engine's sources
+    engine_dir: Path  # the cached lock file, wheel and startup files
+    digest: str  # short hash of the engine's sources (the cache key)
     package: str  # the name `loadPackage` takes
     wheel: str  # the wheel's file name
+    content: str  # short hash of the engine folder's files (its name in the site)
+
+    @property
+    def engine_files(self) -> tuple[str, ...]:
+        """The files of the engine's folder in the site."""
+        return ("pyodide-lock.json", self.wheel, MANIFEST, *STARTUP_FILES)
 
     @property
     def runtime_path(self) -> str:
@@ -73,14 +91,19 @@ class EngineBundle:
     @property
     def lock_path(self) -> str:
         """The lock file, relative to the site root."""
-        return f"{self.runtime_path}checklist-{self.digest}/pyodide-lock.json"
+        return f"{self.runtime_path}checklist-{self.content}/pyodide-lock.json"
 
     @property
     def download_bytes(self) -> int:
-        """What a first visit downloads (before any HTTP compression)."""
-        runtime = sum((self.runtime_dir / name).stat().st_size for name in RUNTIME_FILES)
-        engine = sum(path.stat().st_size for path in self.engine_dir.iterdir())
-        return runtime + engine
+        """What a first visit downloads without the snapshot (before HTTP compression):
+        the runtime with the compiled part of the standard library, and the engine."""
+        runtime = sum(
+            (self.runtime_dir / name).stat().st_size
+            for name in RUNTIME_FILES
+            if name != "python_stdlib.zip"
+        )
+        engine = ("pyodide-lock.json", self.wheel, MANIFEST, "stdlib-compiled.zip")
+        return runtime + sum((self.engine_dir / name).stat().st_size for name in engine)
 
 
 def prepare(root: Path) -> EngineBundle:
@@ -91,10 +114,11 @@ def prepare(root: Path) -> EngineBundle:
     digest = source_digest(root, version, base_lock["info"])
     cache = root / "build" / "pyodide-engine"
     engine_dir = cache / digest
-    if not (engine_dir / "pyodide-lock.json").is_file():
+    if not (engine_dir / MANIFEST).is_file():
         build_engine(root, base_lock, cache, engine_dir)
     lock = json.loads((engine_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
     (package,) = lock["packages"].values()
+    files = ("pyodide-lock.json", package["file_name"], MANIFEST, *STARTUP_FILES)
     return EngineBundle(
         version=version,
         runtime_dir=runtime_dir,
@@ -102,6 +126,7 @@ def prepare(root: Path) -> EngineBundle:
         digest=digest,
         package=package["name"],
         wheel=package["file_name"],
+        content=content_digest(engine_dir, files),
     )
 
 
@@ -147,11 +172,22 @@ def source_files(root: Path) -> list[Path]:
 
 
 def source_digest(root: Path, version: str, info: dict[str, str]) -> str:
-    """A short hash of the engine's sources, the runtime it targets and this recipe."""
-    digest = hashlib.sha256(f"{RECIPE}\0{version}\0{json.dumps(info, sort_keys=True)}".encode())
+    """A short hash of what the engine's folder is made from: the engine's sources, the
+    runtime it targets, this file, the startup script and the scenarios it runs."""
+    digest = hashlib.sha256(f"{version}\0{json.dumps(info, sort_keys=True)}".encode())
     for path in source_files(root):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
+    for path in (Path(__file__), STARTUP_SCRIPT, root / SCENARIOS):
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    return digest.hexdigest()[:16]
+
+
+def content_digest(folder: Path, names: tuple[str, ...]) -> str:
+    """A short hash of the named files of a folder (names and bytes)."""
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -233,6 +269,8 @@ def build_engine(root: Path, base_lock: dict, cache: Path, engine_dir: Path) -> 
         names = [package["file_name"] for package in lock["packages"].values()]
         if names != [wheels[0].name]:
             raise PluginError(f"Unexpected packages in the engine's lock file: {names}.")
+        (package,) = lock["packages"].values()
+        build_startup(root, out, package["name"], wheels[0].name, scratch_dir / "startup")
         try:
             os.rename(out, engine_dir)
         except OSError:
@@ -240,12 +278,76 @@ def build_engine(root: Path, base_lock: dict, cache: Path, engine_dir: Path) -> 
                 raise
 
 
+def node() -> str:
+    """The `node` command (Node.js), which npm needed anyway to install Pyodide."""
+    found = shutil.which("node")
+    if not found:
+        raise PluginError(
+            "Node.js (`node`) was not found: it makes the checklist's start-up files "
+            "at build time. Install Node 20 or later."
+        )
+    return found
+
+
+def gzip_size(path: Path) -> int:
+    """The size of a file gzipped as a server does on the fly (level 6)."""
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def sri(data: bytes) -> str:
+    """A subresource-integrity value (what ``fetch(url, {integrity})`` checks)."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+
+
+def build_startup(root: Path, out: Path, package: str, wheel: str, scratch: Path) -> None:
+    """Make the start-up files next to the lock file and wheel in ``out``, and the
+    manifest the page's worker reads: file names, sizes, and the wheel's integrity
+    hash (a worker started from the snapshot checks the wheel instead of installing it)."""
+    scenarios = root / SCENARIOS
+    if not scenarios.is_file():
+        raise PluginError(f"{scenarios} not found: the start-up files are recorded from it.")
+    runtime_dir = root / "node_modules" / "pyodide"
+    arguments = {
+        "pyodide": str(runtime_dir),
+        "lock": str(out / "pyodide-lock.json"),
+        "package": package,
+        "scenarios": str(scenarios),
+        "out": str(scratch),
+    }
+    run(
+        [node(), str(STARTUP_SCRIPT), json.dumps(arguments)],
+        cwd=root,
+        what="Making the checklist's start-up files (pyodide_startup.mjs)",
+    )
+    for name in STARTUP_FILES:
+        shutil.move(scratch / name, out / name)
+    report = json.loads((scratch / "report.json").read_text(encoding="utf-8"))
+    snapshot = (out / "snapshot.bin.gz").read_bytes()
+    manifest = {
+        "wheel": wheel,
+        "wheelIntegrity": sri((out / wheel).read_bytes()),
+        "stdlib": {"compiled": "stdlib-compiled.zip", "source": "stdlib-source.zip"},
+        "snapshot": {"file": "snapshot.bin.gz", "size": report["snapshotBytes"]},
+        # Bytes on the wire (gzip), to weigh each way of starting against the link.
+        "bytes": {
+            "runtime": sum(
+                gzip_size(runtime_dir / name)
+                for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+            ),
+            "compiled": (out / "stdlib-compiled.zip").stat().st_size,
+            "source": (out / "stdlib-source.zip").stat().st_size,
+            "snapshot": len(snapshot),
+        },
+    }
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+
+
 def install(bundle: EngineBundle, site_dir: Path) -> None:
     """Copy the runtime and the engine into the built site (unchanged files are skipped)."""
     runtime = site_dir / bundle.runtime_path
     engine = site_dir / bundle.lock_path
     copies = [(bundle.runtime_dir / name, runtime / name) for name in RUNTIME_FILES]
-    copies += [(path, engine.parent / path.name) for path in bundle.engine_dir.iterdir()]
+    copies += [(bundle.engine_dir / name, engine.parent / name) for name in bundle.engine_files]
     for source, target in copies:
         stat = source.stat()
         if (

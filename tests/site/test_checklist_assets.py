@@ -18,6 +18,8 @@ from mkdocs.exceptions import PluginError
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "python_stdlib.zip"]
+# What makes Python start fast (pyodide_startup.mjs), described by startup.json.
+STARTUP = ["snapshot.bin.gz", "startup.json", "stdlib-compiled.zip", "stdlib-source.zip"]
 
 
 def load_assets_module():
@@ -53,12 +55,13 @@ def test_the_site_holds_only_the_runtime_files_and_the_engine(site_dir: Path) ->
     files = sorted(path.relative_to(base).as_posix() for path in base.rglob("*") if path.is_file())
     version = pyodide_version()
     engine = [name for name in files if "/checklist-" in name]
-    assert len(engine) == 2, files
+    assert len(engine) == 2 + len(STARTUP), files
     folder = engine[0].rsplit("/", 1)[0]
     wheel = next(name for name in engine if name.endswith(".whl")).rsplit("/", 1)[1]
     assert files == sorted(
         [f"{version}/{name}" for name in RUNTIME]
         + [f"{folder}/pyodide-lock.json", f"{folder}/{wheel}"]
+        + [f"{folder}/{name}" for name in STARTUP]
     )
     assert folder.startswith(f"{version}/checklist-")
 

@@ -3,7 +3,17 @@
  * (engine-worker.js) so loading Pyodide never freezes the page, and races the
  * load against a timeout, because a blocked or mis-served wasm file makes
  * Pyodide hang forever instead of failing.
+ *
+ * The timeout is for a hang, not for a slow link: once the worker says how
+ * many bytes its way of starting downloads, the page adds the time they take
+ * at the throughput it measured (three times over); once the wasm has
+ * arrived, Python gets `timeoutMs` to start.
  */
+
+/** Throughput assumed when the page measured none (bytes/s): a slow 3G link. */
+const SLOW_LINK = 50_000;
+/** The longest a download may take before the page gives up (ms). */
+const LONGEST_DOWNLOAD = 10 * 60_000;
 
 /**
  * @typedef {object} Engine
@@ -21,6 +31,7 @@ export function startEngine(options) {
   let nextId = 1;
   let worker;
   let failed = null;
+  let started = false;
 
   const ready = new Promise((resolve, reject) => {
     const fail = (error) => {
@@ -32,10 +43,18 @@ export function startEngine(options) {
       pending.clear();
       reject(error);
     };
-    const timer = setTimeout(
-      () => fail(new Error(`The checker did not start within ${options.timeoutMs} ms.`)),
-      options.timeoutMs,
-    );
+    let timer;
+    /** (Re)start the timeout, `ms` from now, while the checker is still starting. */
+    const arm = (ms) => {
+      clearTimeout(timer);
+      if (started || failed) return;
+      timer = setTimeout(
+        () => fail(new Error(`The checker did not start within ${Math.round(ms)} ms.`)),
+        ms,
+      );
+    };
+    arm(options.timeoutMs);
+    const link = measureLink();
     try {
       worker = new Worker(new URL("./engine-worker.js", import.meta.url), {
         type: "module",
@@ -47,8 +66,14 @@ export function startEngine(options) {
     }
     worker.addEventListener("message", ({ data }) => {
       if (data.type === "ready") {
+        started = true;
         clearTimeout(timer);
         resolve();
+      } else if (data.type === "plan") {
+        const seconds = (data.bytes ?? 0) / (link.throughput ?? SLOW_LINK);
+        arm(options.timeoutMs + Math.min(3 * 1000 * seconds, LONGEST_DOWNLOAD));
+      } else if (data.type === "downloaded") {
+        arm(options.timeoutMs);
       } else if (data.type === "failed") {
         fail(new Error(data.message));
       } else if (data.type === "result" && pending.has(data.id)) {
@@ -69,6 +94,7 @@ export function startEngine(options) {
       runtimeURL: options.runtimeURL,
       lockFileURL: options.lockFileURL,
       package: options.package,
+      link,
     });
   });
 
@@ -89,4 +115,51 @@ export function startEngine(options) {
       );
     },
   };
+}
+
+/**
+ * What the page can tell about its connection before anything big is fetched:
+ * the data-saver setting and connection type where the browser reports them
+ * (Chromium; its `effectiveType` says "4g" for most links, so it only rules out
+ * 2G), and the throughput of the page's own files so far (Resource Timing).
+ *
+ * @returns {{saveData: boolean, effectiveType: string | undefined, throughput: number | null}}
+ */
+export function measureLink() {
+  const connection = navigator.connection;
+  return {
+    saveData: Boolean(connection?.saveData),
+    effectiveType: connection?.effectiveType,
+    throughput: throughput([
+      ...performance.getEntriesByType("navigation"),
+      ...performance.getEntriesByType("resource"),
+    ]),
+  };
+}
+
+/** Smaller files say more about latency than about bandwidth. */
+const MIN_SAMPLE_BYTES = 8192;
+
+/**
+ * The best rate at which one of the page's files arrived: its compressed body
+ * over the time from its first to its last byte. Only files whose body came
+ * over the network count (not from the cache, not a 304 revalidation). The
+ * best file rather than the average, because on a busy device some files are
+ * delayed by the CPU rather than the link, and small files underestimate a
+ * fast link anyway (so the snapshot is only chosen when the link is clearly fast).
+ *
+ * @param {PerformanceResourceTiming[]} entries
+ * @returns {number | null} bytes per second, or null when nothing could be measured
+ */
+export function throughput(entries) {
+  let best = null;
+  for (const entry of entries) {
+    const bytes = entry.encodedBodySize;
+    if (bytes < MIN_SAMPLE_BYTES || entry.transferSize < bytes) continue;
+    if (!(entry.responseStart > 0) || entry.responseEnd < entry.responseStart) continue;
+    // A fast server can deliver a file within the timer's resolution.
+    const rate = (bytes * 1000) / Math.max(entry.responseEnd - entry.responseStart, 1);
+    best = Math.max(best ?? 0, rate);
+  }
+  return best;
 }

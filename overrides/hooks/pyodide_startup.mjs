@@ -1,0 +1,224 @@
+// Prepares what makes the checklist's Python start fast, at build time, in Node:
+//
+//   stdlib-compiled.zip  the part of the standard library that Pyodide's start-up and the
+//                        engine import, compiled to bytecode by this very Pyodide (so the
+//                        browser unmarshals instead of parsing and compiling source)
+//   stdlib-source.zip    the same modules as source: 0.7 MB smaller, for slow links
+//   snapshot.bin.gz      a memory snapshot of a Pyodide that has imported the engine and run
+//                        every scenario (Pyodide's experimental _makeSnapshot API), gzipped
+//   report.json          what was measured and checked
+//
+//   node pyodide_startup.mjs '{"pyodide": DIR, "lock": FILE, "package": NAME,
+//                              "scenarios": FILE, "out": DIR}'
+//
+// Which modules are needed is recorded, not guessed: Pyodide loads the engine's wheel the
+// way the browser does, runs every scenario through evaluate, summary and migrate, raises
+// one error across to JavaScript (the path a failing call takes), and keeps every module
+// of the standard library that was imported. Then each trimmed library is checked: a fresh
+// Pyodide on it (and one restored from the snapshot) must give exactly the results of the
+// full library for every scenario, or this script fails and so does the build.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+
+// An uncaught error would print a line of Pyodide's minified source: print the message only.
+process.on("uncaughtException", (error) => {
+  console.error(String(error?.stack ?? error).slice(0, 4000));
+  process.exit(1);
+});
+process.on("unhandledRejection", (error) => {
+  console.error(String(error?.stack ?? error).slice(0, 4000));
+  process.exit(1);
+});
+
+const options = JSON.parse(process.argv[2] ?? "{}");
+for (const key of ["pyodide", "lock", "package", "scenarios", "out"]) {
+  if (!options[key]) throw new Error(`pyodide_startup.mjs: missing "${key}" in ${process.argv[2]}`);
+}
+const { loadPyodide } = await import(pathToFileURL(join(resolve(options.pyodide), "pyodide.mjs")).href);
+const scenarios = await readFile(options.scenarios, "utf8");
+const out = resolve(options.out);
+await mkdir(out, { recursive: true });
+
+// Imported lazily by code paths the scenarios may not reach; small, so kept regardless.
+const EXTRA_MODULES = [
+  "encodings/ascii.py",
+  "encodings/latin_1.py",
+  "encodings/utf_8_sig.py",
+  "traceback.py",
+  "textwrap.py",
+  "tokenize.py",
+  "token.py",
+];
+
+/** Everything the engine is asked in the browser, for every scenario; JSON text out. */
+const EXERCISE = `
+import json
+import checklist
+
+def _exercise(scenarios_json):
+    out = {}
+    for scenario in json.loads(scenarios_json):
+        state = scenario["state"]
+        result = checklist.evaluate(state)
+        out[scenario["name"]] = {
+            "evaluate": result,
+            "migrate": checklist.migrate(state),
+            "summary": [
+                checklist.summary(result["state"], lang, mask=mask)
+                for lang in ("zh", "en")
+                for mask in (False, True)
+            ],
+        }
+    out["catalogue"] = checklist.catalogue()
+    out["new_state"] = checklist.new_state()
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)
+
+_exercise
+`;
+
+const quiet = { stdout: () => {}, stderr: () => {} };
+
+/**
+ * A Pyodide with the engine's wheel installed, by default from its lock file as in the
+ * browser. The one that makes the snapshot unpacks the wheel instead: loadPackage leaves
+ * a JavaScript object referenced from Python, which makeMemorySnapshot refuses
+ * ("Unexpected hiwire entry"). One restored from the snapshot installs nothing, as in
+ * the browser: the engine is already imported, with its data read.
+ */
+async function start(extra = {}) {
+  const started = performance.now();
+  const pyodide = await loadPyodide({
+    indexURL: resolve(options.pyodide) + "/",
+    lockFileURL: resolve(options.lock),
+    ...quiet,
+    ...extra,
+  });
+  if (extra._loadSnapshot) return { pyodide, ms: Math.round(performance.now() - started) };
+  if (extra._makeSnapshot) {
+    const wheel = JSON.parse(await readFile(options.lock, "utf8")).packages;
+    const { file_name: fileName } = Object.values(wheel)[0];
+    pyodide.unpackArchive(new Uint8Array(await readFile(join(resolve(options.lock), "..", fileName))), "wheel", {
+      extractDir: pyodide._api.sitePackages,
+    });
+    return { pyodide, ms: Math.round(performance.now() - started) };
+  }
+  const errors = [];
+  await pyodide.loadPackage(options.package, {
+    messageCallback: () => {},
+    errorCallback: (message) => errors.push(message),
+  });
+  if (errors.length) throw new Error(errors.join("\n"));
+  return { pyodide, ms: Math.round(performance.now() - started) };
+}
+
+/** Run every scenario; also send one Python error across, as a failing call would. */
+function exercise(pyodide) {
+  const results = pyodide.runPython(EXERCISE)(scenarios);
+  try {
+    pyodide.runPython("raise ValueError('the error path')");
+  } catch {
+    // expected: converting the error imports what formatting a traceback needs
+  }
+  return results;
+}
+
+// 1. Record: the full standard library, everything the browser does, then sys.modules.
+const full = await start();
+const expected = exercise(full.pyodide);
+const zipPath = full.pyodide.runPython(
+  "import sys; f'/lib/python{sys.version_info[0]}{sys.version_info[1]}.zip'",
+);
+const recorded = JSON.parse(
+  full.pyodide.runPython(`
+import json, sys
+prefix = ${JSON.stringify(zipPath + "/")}
+files = set()
+for module in list(sys.modules.values()):
+    path = getattr(module, "__file__", None) or ""
+    if path.startswith(prefix):
+        files.add(path[len(prefix):])
+json.dumps(sorted(files))
+`),
+);
+
+// 2. Write both zips inside Pyodide: its own compiler makes bytecode for its own Python.
+full.pyodide.FS.writeFile("/tmp/modules.json", JSON.stringify([...new Set([...recorded, ...EXTRA_MODULES])]));
+const zipped = JSON.parse(
+  full.pyodide.runPython(`
+import importlib.util, json, zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+
+def _write(target, names, compiled):
+    source = zipfile.ZipFile(${JSON.stringify(zipPath)})
+    available = set(source.namelist())
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in sorted(names):
+            if name not in available:
+                continue
+            data = source.read(name)
+            if compiled:
+                code = compile(data, ${JSON.stringify(zipPath + "/")} + name, "exec", dont_inherit=True)
+                # Unchecked hash-based pyc: valid without its source, no timestamps.
+                data = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), False))
+                name = name[:-3] + ".pyc"
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return sorted(set(names) & available)
+
+_names = json.load(open("/tmp/modules.json"))
+_kept = _write("/tmp/stdlib-compiled.zip", _names, True)
+_write("/tmp/stdlib-source.zip", _names, False)
+json.dumps(_kept)
+`),
+);
+for (const name of ["stdlib-compiled.zip", "stdlib-source.zip"]) {
+  await writeFile(join(out, name), full.pyodide.FS.readFile(`/tmp/${name}`));
+}
+
+// 3. Check both trimmed libraries give the same results as the full one.
+const checks = {};
+for (const variant of ["compiled", "source"]) {
+  const run = await start({ stdLibURL: join(out, `stdlib-${variant}.zip`) });
+  if (exercise(run.pyodide) !== expected) {
+    throw new Error(`stdlib-${variant}.zip gives other results than the full standard library`);
+  }
+  checks[variant] = run.ms;
+}
+
+// 4. The snapshot: start on the compiled library (little garbage left from compiling
+// source), warm the engine on every scenario, collect garbage, snapshot.
+const warm = await start({ stdLibURL: join(out, "stdlib-compiled.zip"), _makeSnapshot: true });
+exercise(warm.pyodide);
+warm.pyodide.runPython("import gc; gc.collect()");
+const snapshot = warm.pyodide.makeMemorySnapshot();
+const packed = gzipSync(snapshot, { level: 9 });
+await writeFile(join(out, "snapshot.bin.gz"), packed);
+
+// 5. Check the snapshot restores and gives the same results, as the browser restores it:
+// on the same library, with no wheel installed (any file the engine read lazily would be
+// missing, and this check would fail).
+const restored = await start({
+  stdLibURL: join(out, "stdlib-compiled.zip"),
+  _loadSnapshot: snapshot,
+});
+if (exercise(restored.pyodide) !== expected) {
+  throw new Error("the memory snapshot gives other results than a plain start");
+}
+checks.snapshot = restored.ms;
+
+await writeFile(
+  join(out, "report.json"),
+  JSON.stringify(
+    {
+      modules: zipped,
+      snapshotBytes: snapshot.length,
+      startMs: { full: full.ms, ...checks },
+    },
+    null,
+    1,
+  ),
+);

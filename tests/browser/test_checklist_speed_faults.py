@@ -1,0 +1,314 @@
+"""How the checker starts fast, and that every shortcut falls back instead of failing.
+
+The worker picks one of three ways to start (engine-worker.js, `choosePlan`):
+from a memory snapshot on a fast link or when the browser has it cached, from
+bytecode on an ordinary link, from source on a slow or metered one. These tests
+fake what the page measures (the throughput of its own files, the data-saver
+setting) with an init script, so the choice does not depend on how busy the
+machine is, then check what the worker fetched and that Python answered.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Route, expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
+
+FAST = 20_000_000  # bytes/s the page's own files seem to arrive at
+ORDINARY = 1_000_000
+SLOW = 200_000
+
+# Replaces what engine.js's measureLink() reads: one 100 KB file that arrived
+# at `rate` bytes/s (or none at all), and optionally the data-saver setting.
+LINK = """
+(() => {
+  const rate = %(rate)s;
+  const size = 100000;
+  const sample = { name: location.origin + "/measured", encodedBodySize: size,
+                   transferSize: size + 300, responseStart: 10,
+                   responseEnd: 10 + (size * 1000) / (rate || 1) };
+  const real = performance.getEntriesByType.bind(performance);
+  performance.getEntriesByType = (type) =>
+    type === "resource" ? (rate ? [sample] : []) : type === "navigation" ? [] : real(type);
+  if (%(save_data)s) {
+    Object.defineProperty(navigator, "connection", {
+      value: { saveData: true, effectiveType: "4g" },
+    });
+  }
+})();
+"""
+
+
+def fake_link(page: Page, rate: int | None, save_data: bool = False) -> None:
+    page.add_init_script(
+        LINK % {"rate": "null" if rate is None else rate, "save_data": str(save_data).lower()}
+    )
+
+
+def fetched(context: BrowserContext) -> list[str]:
+    """File names of the requests of a context (page and workers) that got a response."""
+    names: list[str] = []
+    context.on(
+        "requestfinished",
+        lambda request: names.append(request.url.split("?")[0].rsplit("/", 1)[-1]),
+    )
+    return names
+
+
+def warnings(page: Page) -> list[str]:
+    texts: list[str] = []
+
+    def keep(message: ConsoleMessage) -> None:
+        if message.type == "warning":
+            texts.append(message.text)
+
+    page.on("console", keep)
+    return texts
+
+
+def tick_and_check(page: Page, ui) -> None:
+    """Python answered, and a tick is saved and evaluated."""
+    expect(page.locator("[data-checklist]")).to_have_attribute("data-engine", "ready")
+    page.locator('input[name="terminal-stopped"]').check()
+    assert ui.saved(page)["done"] == {"terminal-stopped": True}
+    expect(page.locator('[data-blockers] [data-blocker="terminal-stopped"]')).to_have_count(0)
+
+
+def engine_folder(site_dir: Path) -> Path:
+    (lock,) = site_dir.glob("assets/pyodide/*/checklist-*/pyodide-lock.json")
+    return lock.parent
+
+
+def sri(data: bytes) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+
+
+# --- what the build wrote ------------------------------------------------------
+
+
+def test_the_manifest_describes_the_startup_files_exactly(site_dir: Path) -> None:
+    folder = engine_folder(site_dir)
+    manifest = json.loads((folder / "startup.json").read_text(encoding="utf-8"))
+    snapshot = (folder / manifest["snapshot"]["file"]).read_bytes()
+    assert len(gzip.decompress(snapshot)) == manifest["snapshot"]["size"]
+    assert manifest["wheelIntegrity"] == sri((folder / manifest["wheel"]).read_bytes())
+    assert manifest["bytes"]["snapshot"] == len(snapshot)
+    for kind, name in manifest["stdlib"].items():
+        assert manifest["bytes"][kind] == (folder / name).stat().st_size
+    # The folder is named by its content: a changed file gets a new URL.
+    assert re.fullmatch(r"checklist-[0-9a-f]{16}", folder.name)
+
+
+def test_both_libraries_hold_the_same_modules_as_bytecode_and_as_source(site_dir: Path) -> None:
+    folder = engine_folder(site_dir)
+    with zipfile.ZipFile(folder / "stdlib-compiled.zip") as compiled:
+        pyc = sorted(compiled.namelist())
+    with zipfile.ZipFile(folder / "stdlib-source.zip") as source:
+        py = sorted(source.namelist())
+    assert all(name.endswith(".pyc") for name in pyc)
+    assert all(name.endswith(".py") for name in py)
+    assert [name[:-1] for name in pyc] == py
+    # What Pyodide itself imports at start-up, and what the engine imports.
+    for module in ("_pyodide/_base.py", "tomllib/__init__.py", "json/__init__.py", "datetime.py"):
+        assert module in py
+    # Much less than the whole library.
+    full = next(site_dir.glob("assets/pyodide/*/python_stdlib.zip"))
+    assert (folder / "stdlib-source.zip").stat().st_size < full.stat().st_size / 2
+
+
+# --- choosing --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("link", "rate", "save_data", "library", "snapshot"),
+    [
+        ("fast", FAST, False, "stdlib-compiled.zip", True),
+        ("ordinary", ORDINARY, False, "stdlib-compiled.zip", False),
+        ("slow", SLOW, False, "stdlib-source.zip", False),
+        ("data saver on a fast link", FAST, True, "stdlib-source.zip", False),
+        ("nothing measured", None, False, "stdlib-compiled.zip", False),
+    ],
+)
+def test_the_link_decides_what_is_fetched(
+    page: Page, ui, link: str, rate: int | None, save_data: bool, library: str, snapshot: bool
+) -> None:
+    names = fetched(page.context)
+    fake_link(page, rate, save_data)
+    ui.open(page, "zh")
+    tick_and_check(page, ui)
+    assert library in names, names
+    other = {"stdlib-compiled.zip", "stdlib-source.zip"} - {library}
+    assert not other & set(names), names
+    assert ("snapshot.bin.gz" in names) is snapshot, names
+    assert "python_stdlib.zip" not in names
+
+
+# --- falling back ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fault", ["missing", "an HTML page", "garbage", "truncated", "refused by Pyodide"]
+)
+def test_a_bad_snapshot_falls_back_to_a_plain_start(
+    page: Page, ui, site_dir: Path, fault: str
+) -> None:
+    names = fetched(page.context)
+    seen = warnings(page)
+    fake_link(page, FAST)
+    if fault == "missing":
+        page.route("**/snapshot.bin.gz", lambda route: route.fulfill(status=404, body="gone"))
+    elif fault == "an HTML page":  # a host answering every path with its home page
+        page.route(
+            "**/snapshot.bin.gz",
+            lambda route: route.fulfill(
+                body="<!doctype html><p>Home</p>", content_type="text/html"
+            ),
+        )
+    elif fault == "garbage":
+        page.route("**/snapshot.bin.gz", lambda route: route.fulfill(body=b"\x1f\x8b not gzip"))
+    elif fault == "truncated":
+
+        def truncated(route: Route) -> None:
+            body = route.fetch().body()
+            route.fulfill(body=body[: len(body) // 2], content_type="application/gzip")
+
+        page.route("**/snapshot.bin.gz", truncated)
+    else:  # a well-formed gzip of zeros of the right size: Pyodide refuses its magic number
+        manifest = json.loads((engine_folder(site_dir) / "startup.json").read_text())
+        zeros = gzip.compress(bytes(manifest["snapshot"]["size"]))
+        page.route(
+            "**/snapshot.bin.gz",
+            lambda route: route.fulfill(body=zeros, content_type="application/gzip"),
+        )
+    ui.open(page, "en")
+    tick_and_check(page, ui)
+    assert any("starting without the snapshot" in text for text in seen), seen
+    # The plain start installed the engine from its wheel.
+    assert "stdlib-compiled.zip" in names
+    assert any(name.endswith(".whl") for name in names)
+
+
+def test_a_snapshot_sent_already_unzipped_still_restores(page: Page, ui, site_dir: Path) -> None:
+    """Some hosts send every .gz file with Content-Encoding: gzip, so the browser
+    unzips it before the worker sees it."""
+    raw = gzip.decompress((engine_folder(site_dir) / "snapshot.bin.gz").read_bytes())
+    seen = warnings(page)
+    fake_link(page, FAST)
+    page.route(
+        "**/snapshot.bin.gz",
+        lambda route: route.fulfill(body=raw, content_type="application/octet-stream"),
+    )
+    ui.open(page, "zh")
+    tick_and_check(page, ui)
+    assert not any("snapshot" in text for text in seen), seen
+
+
+def test_without_a_manifest_the_full_library_is_used(page: Page, ui) -> None:
+    names = fetched(page.context)
+    fake_link(page, FAST)
+    page.route("**/startup.json", lambda route: route.fulfill(status=404, body="gone"))
+    ui.open(page, "zh")
+    tick_and_check(page, ui)
+    assert "python_stdlib.zip" in names
+    assert not {"snapshot.bin.gz", "stdlib-compiled.zip", "stdlib-source.zip"} & set(names)
+
+
+def test_a_tampered_wheel_is_refused_even_when_the_engine_comes_from_the_snapshot(
+    page: Page, ui
+) -> None:
+    def tampered(route: Route) -> None:
+        body = route.fetch().body()
+        route.fulfill(body=body[:-1] + bytes([body[-1] ^ 1]), content_type="application/zip")
+
+    fake_link(page, FAST)
+    names = fetched(page.context)
+    page.route("**/*.whl", tampered)
+    ui.open(page, "en", wait="failed")
+    assert "snapshot.bin.gz" in names
+
+
+# --- repeat visits and slow links --------------------------------------------------
+
+
+def test_a_repeat_visit_restores_the_cached_snapshot_whatever_the_link(page: Page, ui) -> None:
+    fake_link(page, FAST)
+    ui.open(page, "zh")
+    second = page.context.new_page()
+    names = fetched(page.context)
+    fake_link(second, SLOW)  # alone, a slow link would mean starting from source
+    ui.open(second, "zh")
+    tick_and_check(second, ui)
+    assert "stdlib-compiled.zip" in names and "stdlib-source.zip" not in names
+    second.close()
+
+
+def test_a_slow_download_is_not_taken_for_a_hang(page: Page, ui) -> None:
+    """The page's timeout (here 12 s) is for a hang, not for a slow link: the
+    worker says how much it downloads, the page allows for it at the rate it
+    measured, and only Python's start after the download gets the 12 s. At
+    2 Mbit/s the download alone takes about 20 s."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 40, "downloadThroughput": 250_000, "uploadThroughput": 10**5},
+    )
+    seen = warnings(page)
+    ui.open(page, "zh", query="engine_timeout=12000", wait=None)
+    ui.wait_engine(page, "ready", timeout=120_000)
+    tick_and_check(page, ui)
+    assert seen == [], seen
+
+
+def test_the_timeout_ends_once_python_is_ready(page: Page, ui) -> None:
+    """Messages that come after "ready" (the wasm's download being reported, for
+    one) must not start the timeout again."""
+    ui.open(page, "en", query="engine_timeout=8000")
+    page.wait_for_timeout(9000)
+    tick_and_check(page, ui)
+
+
+# --- the measurement ---------------------------------------------------------------
+
+
+def entry(size: int, transfer: int, start: float, end: float) -> dict:
+    """A PerformanceResourceTiming, as far as throughput() reads it."""
+    return {
+        "encodedBodySize": size,
+        "transferSize": transfer,
+        "responseStart": start,
+        "responseEnd": end,
+    }
+
+
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        ([], None),
+        ([entry(50_000, 0, 10, 60)], None),  # from the cache
+        ([entry(50_000, 400, 10, 60)], None),  # a 304 revalidation
+        ([entry(4_000, 4_300, 10, 60)], None),  # too small to say
+        ([entry(100_000, 100_300, 10, 110)], 1_000_000),
+        ([entry(100_000, 100_300, 10, 110), entry(50_000, 50_300, 10, 20)], 5_000_000),
+        ([entry(20_000, 20_300, 10, 10)], 20_000_000),  # within the timer's resolution
+        ([entry(20_000, 20_300, 0, 10)], None),  # no response time
+    ],
+)
+def test_throughput_is_the_best_rate_of_a_file_that_came_over_the_network(
+    page: Page, ui, entries: list[dict], expected: float | None
+) -> None:
+    ui.open(page, "zh", wait=None)
+    got = page.evaluate(
+        """async ([url, entries]) => (await import(url)).throughput(entries)""",
+        [ui.site_url + "assets/checklist/engine.js", entries],
+    )
+    assert got == (None if expected is None else pytest.approx(expected))
