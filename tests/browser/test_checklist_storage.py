@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
 import checklist
 
@@ -205,3 +205,34 @@ def test_a_newer_saved_schema_is_refused_and_left_untouched(page: Page, ui, lang
         "已完成" if lang == "zh" else "Completed"
     )
     assert ui.storage(page)[ui.storage_key] == newer
+
+
+def test_ticks_made_before_the_script_arrives_are_kept_and_saved(page: Page, ui) -> None:
+    """On a slow link the checklist can be used before its script runs: what the
+    merchant did then is added to the saved progress, not undone by it."""
+    ui.open(page, "zh", wait=None)
+    page.locator('input[name="balance-settled"]').check()
+    assert ui.saved(page)["done"] == {"balance-settled": True}
+
+    held: list[Route] = []
+    page.route("**/assets/checklist/checklist.js", lambda route: held.append(route))
+    page.goto(ui.url("zh"), wait_until="domcontentloaded")
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the checklist's script was never requested"
+    expect(page.locator("[data-checklist]")).not_to_have_attribute("data-started", "")
+    page.locator('input[name="terminal-stopped"]').check()
+    page.locator('input[name="merchant_id"]').fill("822290059430BCY")
+    page.locator('input[name="registered_as"][value="person"]').check()
+    held[0].continue_()
+
+    expect(page.locator("[data-checklist]")).to_have_attribute("data-started", "")
+    for name in ("balance-settled", "terminal-stopped"):
+        expect(page.locator(f'input[name="{name}"]')).to_be_checked()
+    expect(page.locator('input[name="merchant_id"]')).to_have_value("822290059430BCY")
+    saved = ui.saved(page)
+    assert saved["done"] == {"balance-settled": True, "terminal-stopped": True}
+    assert saved["merchant"]["merchant_id"] == "822290059430BCY"
+    assert saved["answers"]["registered_as"] == "person"

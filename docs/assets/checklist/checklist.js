@@ -7,7 +7,7 @@
  * step and the problems. If it never arrives, the checklist keeps working.
  */
 import { startEngine } from "./engine.js";
-import { ChecklistForm } from "./form.js";
+import { ChecklistForm, withEdits } from "./form.js";
 import { Notices } from "./notices.js";
 import { format, readSettings } from "./settings.js";
 import { classify, Store, storageKey } from "./storage.js";
@@ -29,6 +29,8 @@ function start(root) {
   const fresh = () => structuredClone(settings.newState);
   for (const element of root.querySelectorAll("[data-js-only]")) element.hidden = false;
 
+  // Ticks and answers given before this script arrived: kept over saved progress.
+  let early = form.earlyEdits();
   let state = fresh();
   // "saving": changes go to storage. "memory": they do not (storage refused,
   // or a saved value this page must not overwrite). "pending": an older
@@ -53,6 +55,11 @@ function start(root) {
       notices.show("migrate", strings.notice_migrating);
     } else setAside(loaded.raw);
   }
+  if (mode !== "pending" && early) {
+    state = { ...withEdits(state, early), updated: localTimestamp() };
+    persist();
+  }
+  if (mode !== "pending") early = null;
   form.apply(state);
 
   /** Unreadable saved text: keep it under a backup key and offer it for download. */
@@ -129,7 +136,7 @@ function start(root) {
     try {
       const result = await engine.call("migrate", pending);
       if (result.state) {
-        state = result.state;
+        state = withEdits(result.state, early);
         mode = "saving";
         persist();
         form.apply(state);
@@ -141,7 +148,8 @@ function start(root) {
         notices.hide("migrate");
         mode = "saving";
         setAside(JSON.stringify(pending));
-        state = fresh();
+        state = withEdits(fresh(), early);
+        persist();
         form.apply(state);
       }
     } catch (error) {
@@ -149,6 +157,7 @@ function start(root) {
       notices.show("migrate", strings.notice_migrate_failed, { kind: "warning" });
     } finally {
       pending = null;
+      early = null;
       form.setBusy(false);
     }
   }

@@ -14,6 +14,34 @@ const FIELDS = {
   notes: ["notes"],
 };
 
+/**
+ * A state with the merchant's early edits (ChecklistForm.earlyEdits) on top.
+ * Pure: returns a new state.
+ * @param {object} state
+ * @param {{answers: object, done: object, fields: object} | null} edits
+ */
+export function withEdits(state, edits) {
+  if (!edits) return state;
+  const next = structuredClone(state);
+  next.answers = { ...next.answers };
+  for (const [key, value] of Object.entries(edits.answers)) {
+    if (value === undefined) delete next.answers[key];
+    else next.answers[key] = value;
+  }
+  next.done = { ...next.done };
+  for (const [id, ticked] of Object.entries(edits.done)) {
+    if (ticked) next.done[id] = true;
+    else delete next.done[id];
+  }
+  for (const [name, value] of Object.entries(edits.fields)) {
+    const path = FIELDS[name];
+    let node = next;
+    for (const key of path.slice(0, -1)) node = node[key] = { ...node[key] };
+    node[path.at(-1)] = value;
+  }
+  return next;
+}
+
 export class ChecklistForm {
   /**
    * @param {HTMLElement} root the checklist's root element
@@ -64,6 +92,34 @@ export class ChecklistForm {
       },
       notes: values.notes,
     };
+  }
+
+  /**
+   * What the merchant changed before this script ran (on a slow link the
+   * checklist can be ticked well before it arrives): every control whose value
+   * differs from the page as built, in the shape of the engine's state, or
+   * null when nothing was changed. Showing saved progress must not undo it.
+   * @returns {{answers: object, done: object, fields: object} | null}
+   */
+  earlyEdits() {
+    const answers = {};
+    for (const key of this.settings.questions) {
+      const radios = [...this.form.querySelectorAll(`input[type="radio"][name="${CSS.escape(key)}"]`)];
+      const checked = radios.find((radio) => radio.checked);
+      if (radios.some((radio) => radio.checked !== radio.defaultChecked)) answers[key] = checked?.value;
+    }
+    const done = {};
+    for (const id of this.items.keys()) {
+      const box = this.control(id);
+      if (box && box.checked !== box.defaultChecked) done[id] = box.checked;
+    }
+    const fields = {};
+    for (const name of Object.keys(FIELDS)) {
+      const field = this.control(name);
+      if (field && field.value !== field.defaultValue) fields[name] = field.value;
+    }
+    const count = [answers, done, fields].reduce((sum, part) => sum + Object.keys(part).length, 0);
+    return count ? { answers, done, fields } : null;
   }
 
   /**
