@@ -50,7 +50,6 @@ PROJECT_FILES = (
     "setup.cfg",
     "setup.py",
     "MANIFEST.in",
-    "README*",
     "LICEN[CS]E*",
     "COPYING*",
     "NOTICE*",

@@ -25,7 +25,7 @@ def build_wheel(dest: Path) -> Path:
     shutil.copytree(
         ROOT / "checklist", source / "checklist", ignore=shutil.ignore_patterns("__pycache__")
     )
-    for pattern in ("pyproject.toml", "README*", "LICEN[CS]E*", "COPYING*", "NOTICE*", "AUTHORS*"):
+    for pattern in ("pyproject.toml", "LICEN[CS]E*", "COPYING*", "NOTICE*", "AUTHORS*"):
         for path in ROOT.glob(pattern):
             shutil.copy2(path, source)
     command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"]
