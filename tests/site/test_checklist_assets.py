@@ -10,6 +10,7 @@ import importlib.util
 import json
 import re
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -128,3 +129,18 @@ def test_the_engine_is_built_once_per_source_version(site_dir: Path) -> None:
     assert (
         bundle.lock_path == page_settings(site_dir, "checklist/index.html")["pyodide"]["lockFile"]
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "page"), [("zh", "checklist/index.html"), ("en", "en/checklist/index.html")]
+)
+def test_the_printed_summary_uses_the_page_s_task_tags(
+    site_dir: Path, lang: str, page: str
+) -> None:
+    """The summary a merchant prints says of each task what the page's tag said."""
+    engine = tomllib.loads((ROOT / "checklist" / "strings.toml").read_text(encoding="utf-8"))
+    status = {key: words[lang] for key, words in engine["status"].items()}
+    page_strings = page_settings(site_dir, page)["strings"]
+    assert status["done"] == page_strings["status_done"]
+    assert status["todo"] == page_strings["status_todo"]
+    assert status["required"] == page_strings["blocks_tag"]
