@@ -236,3 +236,31 @@ def test_ticks_made_before_the_script_arrives_are_kept_and_saved(page: Page, ui)
     assert saved["done"] == {"balance-settled": True, "terminal-stopped": True}
     assert saved["merchant"]["merchant_id"] == "822290059430BCY"
     assert saved["answers"]["registered_as"] == "person"
+
+
+def test_ticks_made_before_the_script_survive_an_older_saved_schema(
+    page: Page, ui, scenarios: list[dict]
+) -> None:
+    """Older saved progress waits for Python's migration; early ticks join it after."""
+    old = scenario_state(scenarios, "schema-1-migrated")
+    ui.seed(page, {ui.storage_key: json.dumps(old, ensure_ascii=False)})
+    held: list[Route] = []
+    page.route("**/assets/checklist/checklist.js", lambda route: held.append(route))
+    page.goto(ui.url("zh"), wait_until="domcontentloaded")
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the checklist's script was never requested"
+    assert "records-exported" not in old["done"]
+    page.locator('input[name="records-exported"]').check()
+    held[0].continue_()
+
+    ui.wait_engine(page)
+    expect(page.locator('[data-notice="migrate"]')).to_have_class(
+        "checklist-notice checklist-notice--success"
+    )
+    expected = {item: True for item in [*old["done"], "records-exported"]}
+    assert ui.saved(page)["done"] == expected
+    for item in expected:
+        expect(page.locator(f'input[name="{item}"]')).to_be_checked()
