@@ -207,6 +207,19 @@ def test_a_newer_saved_schema_is_refused_and_left_untouched(page: Page, ui, lang
     assert ui.storage(page)[ui.storage_key] == newer
 
 
+def open_without_script(page: Page, ui) -> Route:
+    """Open the checklist with its script's request held (a slow link): the page is
+    shown and usable, and the script runs once the returned route is continued."""
+    held: list[Route] = []
+    page.route("**/assets/checklist/checklist.js", lambda route: held.append(route))
+    page.goto(ui.url("zh"), wait_until="domcontentloaded")
+    for _ in range(100):
+        if held:
+            return held[0]
+        page.wait_for_timeout(50)
+    raise AssertionError("the checklist's script was never requested")
+
+
 def test_ticks_made_before_the_script_arrives_are_kept_and_saved(page: Page, ui) -> None:
     """On a slow link the checklist can be used before its script runs: what the
     merchant did then is added to the saved progress, not undone by it."""
@@ -214,19 +227,12 @@ def test_ticks_made_before_the_script_arrives_are_kept_and_saved(page: Page, ui)
     page.locator('input[name="balance-settled"]').check()
     assert ui.saved(page)["done"] == {"balance-settled": True}
 
-    held: list[Route] = []
-    page.route("**/assets/checklist/checklist.js", lambda route: held.append(route))
-    page.goto(ui.url("zh"), wait_until="domcontentloaded")
-    for _ in range(100):
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held, "the checklist's script was never requested"
+    script = open_without_script(page, ui)
     expect(page.locator("[data-checklist]")).not_to_have_attribute("data-started", "")
     page.locator('input[name="terminal-stopped"]').check()
     page.locator('input[name="merchant_id"]').fill("822290059430BCY")
     page.locator('input[name="registered_as"][value="person"]').check()
-    held[0].continue_()
+    script.continue_()
 
     expect(page.locator("[data-checklist]")).to_have_attribute("data-started", "")
     for name in ("balance-settled", "terminal-stopped"):
@@ -244,17 +250,10 @@ def test_ticks_made_before_the_script_survive_an_older_saved_schema(
     """Older saved progress waits for Python's migration; early ticks join it after."""
     old = scenario_state(scenarios, "schema-1-migrated")
     ui.seed(page, {ui.storage_key: json.dumps(old, ensure_ascii=False)})
-    held: list[Route] = []
-    page.route("**/assets/checklist/checklist.js", lambda route: held.append(route))
-    page.goto(ui.url("zh"), wait_until="domcontentloaded")
-    for _ in range(100):
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held, "the checklist's script was never requested"
+    script = open_without_script(page, ui)
     assert "records-exported" not in old["done"]
     page.locator('input[name="records-exported"]').check()
-    held[0].continue_()
+    script.continue_()
 
     ui.wait_engine(page)
     expect(page.locator('[data-notice="migrate"]')).to_have_class(
