@@ -5,7 +5,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
+
+from tests.search_box import search
 
 pytestmark = pytest.mark.browser
 
@@ -22,12 +24,7 @@ CASES = [
 @pytest.mark.parametrize(("path", "query", "step"), CASES)
 def test_search_finds_the_step(page: Page, site_url: str, path: str, query: str, step: str) -> None:
     page.goto(site_url + path)
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")  # fill() alone does not fire Material's search
-    results = page.locator(".md-search-result__item a")
-    expect(results.first).to_be_visible()
+    results = search(page, query)
     found = set()
     for i in range(results.count()):
         url = urlsplit(results.nth(i).get_attribute("href") or "")

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.judges.harness import SUB_PATH, Recorder, built_pages
+from tests.search_box import search
 
 pytestmark = pytest.mark.browser
 
@@ -52,12 +53,7 @@ def test_search_finds_pages_under_the_sub_path(
 ) -> None:
     _, base = subpath_site
     page.goto(base + ("" if lang == "zh" else "en/") + "guide/before/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")  # fill() alone does not fire Material's search
-    results = page.locator(".md-search-result__item a")
-    expect(results.first).to_be_visible()
+    results = search(page, query)
     hrefs = [urlsplit(results.nth(i).get_attribute("href") or "").path for i in range(3)]
     assert all(h.startswith(PREFIX + ("" if lang == "zh" else "en/")) for h in hrefs), hrefs
     results.first.click()
