@@ -55,11 +55,13 @@ function start(root) {
       notices.show("migrate", strings.notice_migrating);
     } else setAside(loaded.raw);
   }
-  if (mode !== "pending" && early) {
-    state = { ...withEdits(state, early), updated: localTimestamp() };
-    persist();
+  if (mode !== "pending") {
+    if (early) {
+      state = { ...withEdits(state, early), updated: localTimestamp() };
+      persist();
+    }
+    early = null;
   }
-  if (mode !== "pending") early = null;
   form.apply(state);
 
   /** Unreadable saved text: keep it under a backup key and offer it for download. */
