@@ -9,7 +9,6 @@ PHASES: dict[str, tuple[str, ...]] = {
         "no-unpaid-fees",
         "device-return-arranged",
         "records-exported",
-        "linked-services-unbound",
         "documents-ready",
     ),
     "apply": (
@@ -19,10 +18,19 @@ PHASES: dict[str, tuple[str, ...]] = {
         "application-approved",
     ),
     "contract": ("termination-signed", "device-wiped", "device-returned"),
-    "settle": ("accounts-reconciled", "refunds-received", "deposit-refunded", "closure-confirmed"),
-    "bank": ("bank-account-closed",),
+    # Money first: unlink the e-payment services only once refunds and the deposit are back
+    # (the merchant app is how they are tracked), and before the provider closes the account.
+    "settle": (
+        "accounts-reconciled",
+        "refunds-received",
+        "deposit-refunded",
+        "linked-services-unbound",
+        "closure-confirmed",
+    ),
     "business": ("tax-filed", "tax-paid", "annual-report-filed", "business-deregistered"),
     "after": ("partners-notified", "follow-up-done"),
+    # Last: the settlement account receives refunds, the deposit and the balance until the end.
+    "bank": ("bank-account-closed",),
 }
 # Must be done before applying (device-return-arranged only when it applies), in guide order.
 BLOCKING: tuple[str, ...] = (
@@ -31,6 +39,7 @@ BLOCKING: tuple[str, ...] = (
     "balance-settled",
     "no-unpaid-fees",
     "device-return-arranged",
+    "records-exported",
     "documents-ready",
 )
 STEP_IDS: tuple[str, ...] = tuple(step for steps in PHASES.values() for step in steps)
