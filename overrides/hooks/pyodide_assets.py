@@ -59,6 +59,8 @@ PACKAGE_DIR = "checklist"
 # Made by pyodide_startup.mjs next to the lock file and the wheel (startup.json
 # describes them to the page's worker).
 STARTUP_SCRIPT = Path(__file__).with_name("pyodide_startup.mjs")
+# Pyodide's private APIs, used by the startup script (and by the browser's worker).
+PRIVATE_API = Path(__file__).parents[2] / "docs" / "assets" / "checklist" / "pyodide-private.js"
 STARTUP_FILES = ("stdlib-compiled.zip", "stdlib-source.zip", "snapshot.bin.gz")
 MANIFEST = "startup.json"
 # The scenarios the startup files are recorded from and checked against.
@@ -177,7 +179,7 @@ def source_digest(root: Path, version: str, info: dict[str, str]) -> str:
     for path in source_files(root):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
-    for path in (Path(__file__), STARTUP_SCRIPT, root / SCENARIOS):
+    for path in (Path(__file__), STARTUP_SCRIPT, PRIVATE_API, root / SCENARIOS):
         digest.update(path.read_bytes() if path.is_file() else b"(missing)")
     return digest.hexdigest()[:16]
 

@@ -7,7 +7,8 @@
 //                        Both leave out comments and docstrings (docstrings as python -OO
 //                        does; __doc__ is None): the source is about half the bytes.
 //   snapshot.bin.gz      a memory snapshot of a Pyodide that has imported the engine and run
-//                        every scenario (Pyodide's experimental _makeSnapshot API), gzipped
+//                        every scenario (Pyodide's experimental snapshot API, used only
+//                        through docs/assets/checklist/pyodide-private.js), gzipped
 //   report.json          what was measured and checked
 //
 //   node pyodide_startup.mjs '{"pyodide": DIR, "lock": FILE, "package": NAME,
@@ -23,6 +24,13 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+
+import {
+  sitePackages,
+  snapshotMaking,
+  snapshotRestoring,
+  takeSnapshot,
+} from "../../docs/assets/checklist/pyodide-private.js";
 
 // An uncaught error would print a line of Pyodide's minified source: print the message only.
 process.on("uncaughtException", (error) => {
@@ -89,7 +97,7 @@ const quiet = { stdout: () => {}, stderr: () => {} };
  * ("Unexpected hiwire entry"). One restored from the snapshot installs nothing, as in
  * the browser: the engine is already imported, with its data read.
  */
-async function start(extra = {}) {
+async function start(extra = {}, { making = false, restoring = false } = {}) {
   const started = performance.now();
   const pyodide = await loadPyodide({
     indexURL: resolve(options.pyodide) + "/",
@@ -97,12 +105,12 @@ async function start(extra = {}) {
     ...quiet,
     ...extra,
   });
-  if (extra._loadSnapshot) return { pyodide, ms: Math.round(performance.now() - started) };
-  if (extra._makeSnapshot) {
+  if (restoring) return { pyodide, ms: Math.round(performance.now() - started) };
+  if (making) {
     const wheel = JSON.parse(await readFile(options.lock, "utf8")).packages;
     const { file_name: fileName } = Object.values(wheel)[0];
     pyodide.unpackArchive(new Uint8Array(await readFile(join(resolve(options.lock), "..", fileName))), "wheel", {
-      extractDir: pyodide._api.sitePackages,
+      extractDir: sitePackages(pyodide),
     });
     return { pyodide, ms: Math.round(performance.now() - started) };
   }
@@ -214,20 +222,26 @@ for (const variant of ["compiled", "source"]) {
 
 // 4. The snapshot: start on the compiled library (little garbage left from compiling
 // source), warm the engine on every scenario, collect garbage, snapshot.
-const warm = await start({ stdLibURL: join(out, "stdlib-compiled.zip"), _makeSnapshot: true });
+const warm = await start(
+  { stdLibURL: join(out, "stdlib-compiled.zip"), ...snapshotMaking() },
+  { making: true },
+);
 exercise(warm.pyodide);
 warm.pyodide.runPython("import gc; gc.collect()");
-const snapshot = warm.pyodide.makeMemorySnapshot();
+const snapshot = takeSnapshot(warm.pyodide);
 const packed = gzipSync(snapshot, { level: 9 });
 await writeFile(join(out, "snapshot.bin.gz"), packed);
 
 // 5. Check the snapshot restores and gives the same results, as the browser restores it:
 // on the same library, with no wheel installed (any file the engine read lazily would be
 // missing, and this check would fail).
-const restored = await start({
-  stdLibURL: join(out, "stdlib-compiled.zip"),
-  _loadSnapshot: snapshot,
-});
+const restored = await start(
+  {
+    stdLibURL: join(out, "stdlib-compiled.zip"),
+    ...snapshotRestoring(snapshot, async () => {}),
+  },
+  { restoring: true },
+);
 if (exercise(restored.pyodide) !== expected) {
   throw new Error("the memory snapshot gives other results than a plain start");
 }

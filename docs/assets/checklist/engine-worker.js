@@ -8,15 +8,8 @@
  *
  * How it starts fast: the build writes `startup.json` next to the lock file,
  * naming three ways to start, and this worker picks one by what it can know
- * before fetching anything big (see choosePlan):
- *
- * - "snapshot": a memory snapshot of a Pyodide that already imported the
- *   engine (about 5 MB gzipped, so only on a fast link or when the browser
- *   has it cached), restored instead of starting Python: about 1 s.
- * - "compiled": a normal start on the standard library the engine needs,
- *   precompiled to bytecode (1.6 MB).
- * - "source": the same modules as source (0.85 MB): slower to start, but
- *   fewer bytes for a slow or metered link.
+ * before fetching anything big (startup-plan.js: "snapshot", "compiled" or
+ * "source").
  *
  * A snapshot that is missing, damaged or refused falls back to "compiled";
  * without startup.json the full standard library is used, as Pyodide ships it.
@@ -28,64 +21,46 @@
  *               {type: "result", id, ok, value | message}
  */
 
-/** Python glue: one entry point, JSON in and out; bad input is reported, not raised. */
+import { snapshotRestoring, watchInstantiation } from "./pyodide-private.js";
+import { bytesToDownload, choosePlan } from "./startup-plan.js";
+
+/**
+ * Python glue: the engine's public functions by name (every callable in
+ * `checklist.__all__`), JSON in and out, so a function added to the engine
+ * needs no change here. Bad input is reported by the engine, not raised.
+ * "check" (evaluation and summary in one call) is the engine's own when it
+ * has one, else made here from evaluate and summary.
+ */
 const GLUE = `
 import json
 
 import checklist
 
-
-def _check(state, lang, mask):
-    result = checklist.evaluate(state)
-    summary = checklist.summary(result["state"], lang, mask=mask)
-    return {"evaluation": result, "summary": summary}
-
-
 _OPS = {
-    "check": _check,
-    "evaluate": checklist.evaluate,
-    "migrate": checklist.migrate,
+    name: getattr(checklist, name)
+    for name in checklist.__all__
+    if callable(getattr(checklist, name, None))
 }
+
+if "check" not in _OPS:
+
+    def _check(state, lang, mask):
+        result = checklist.evaluate(state)
+        summary = checklist.summary(result["state"], lang, mask=mask)
+        return {"evaluation": result, "summary": summary}
+
+    _OPS["check"] = _check
 
 
 def _call(op, args_json):
-    return json.dumps(_OPS[op](*json.loads(args_json)), ensure_ascii=False)
+    function = _OPS.get(op)
+    if function is None:
+        raise LookupError(f"the engine has no public function {op!r}")
+    return json.dumps(function(*json.loads(args_json)), ensure_ascii=False)
 
 
 _call
 `;
-
-/**
- * Above this measured throughput (bytes/s, the best of the page's own files)
- * the snapshot is worth its bytes: its ~5 MB then cost a couple of seconds at
- * most on the real link (small files underestimate it), and it saves 2-3 s of
- * start-up on a fast computer, more on a phone.
- */
-const SNAPSHOT_MIN_THROUGHPUT = 2_000_000;
-/**
- * Below this (bytes/s), start from source: the bytecode's extra 0.75 MB would
- * cost 1.5 s or more and the merchant's data allowance, for 2-4 s less CPU.
- */
-const SOURCE_MAX_THROUGHPUT = 500_000;
-
-/**
- * Which way to start, from what is known before fetching anything big: what
- * the browser already has cached, the merchant's data-saver setting, the
- * connection type the browser reports, and the throughput the page measured
- * on its own files (engine.js). Pure: the caller probes and fetches.
- *
- * @param {{cached: {snapshot?: boolean, compiled?: boolean, source?: boolean},
- *   saveData?: boolean, effectiveType?: string, throughput?: number | null}} facts
- * @returns {"snapshot" | "compiled" | "source"}
- */
-function choosePlan({ cached, saveData, effectiveType, throughput }) {
-  if (cached.snapshot) return "snapshot";
-  if (saveData || effectiveType === "slow-2g" || effectiveType === "2g") return "source";
-  if (throughput == null) return cached.source && !cached.compiled ? "source" : "compiled";
-  if (throughput >= SNAPSHOT_MIN_THROUGHPUT) return "snapshot";
-  if (throughput < SOURCE_MAX_THROUGHPUT) return "source";
-  return "compiled";
-}
 
 /** startup.json, or null when there is none (the full standard library is used). */
 async function readManifest(url) {
@@ -134,24 +109,6 @@ async function readSnapshot(responsePromise, target) {
     offset += value.length;
   }
   if (offset !== target.length) throw new Error(`snapshot: ${offset} of ${target.length} bytes`);
-}
-
-/**
- * Pyodide catches a failed instantiation of its wasm (a wrong MIME type, a
- * blocked request, a CSP without 'wasm-unsafe-eval'), logs a warning and then
- * waits forever. Watch WebAssembly's own promises to report such a failure at
- * once instead of at the page's timeout.
- * @param {(error: unknown) => void} onFailure
- */
-function watchInstantiation(onFailure) {
-  for (const name of ["instantiateStreaming", "instantiate"]) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = function (...args) {
-      const result = original.apply(this, args);
-      result.catch(onFailure);
-      return result;
-    };
-  }
 }
 
 /**
@@ -215,11 +172,7 @@ async function loadRuntime(options) {
     const cached = { snapshot: Boolean(snapshot), compiled: Boolean(compiled), source: Boolean(source) };
     const plan = choosePlan({ cached, ...options.link });
     const library = plan === "source" ? "source" : "compiled";
-    const { bytes } = manifest;
-    const download =
-      (cached[library] ? 0 : bytes.runtime + bytes[library]) +
-      (plan === "snapshot" && !snapshot ? bytes.snapshot : 0);
-    self.postMessage({ type: "plan", plan, bytes: download });
+    self.postMessage({ type: "plan", plan, bytes: bytesToDownload(plan, cached, manifest.bytes) });
     const start = { ...common, stdLibURL: new URL(manifest.stdlib[library], base).href };
     if (plan === "snapshot") {
       // The engine comes from the snapshot; its wheel is still checked against
@@ -272,7 +225,7 @@ async function restore(loadPyodide, start, response, size) {
     snapshot.fill(0);
   });
   try {
-    const pyodide = await loadPyodide({ ...start, _loadSnapshot: snapshot, fsInit: () => filled });
+    const pyodide = await loadPyodide({ ...start, ...snapshotRestoring(snapshot, () => filled) });
     return { pyodide, restored: true };
   } catch (error) {
     console.warn("Checklist: starting without the snapshot.", String(problem ?? error));

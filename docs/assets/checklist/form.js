@@ -56,6 +56,15 @@ export class ChecklistForm {
       settings.items.map((id) => [id, root.querySelector(`[data-item="${CSS.escape(id)}"]`)]),
     );
     this.lastAnnouncement = "";
+    // What each control that can be marked with a problem says of itself as
+    // built (hint, status): a problem's description is added to it, never put
+    // in its place, and taken away again.
+    /** @type {Map<Element, string | null>} */
+    this.describedBy = new Map();
+    for (const name of [...Object.keys(FIELDS), ...this.items.keys()]) {
+      const control = this.control(name);
+      if (control instanceof Element) this.describedBy.set(control, control.getAttribute("aria-describedby"));
+    }
     // There is nothing to submit: every change is saved as it happens.
     this.form.addEventListener("submit", (event) => event.preventDefault());
   }
@@ -178,6 +187,11 @@ export class ChecklistForm {
     this.form.setAttribute("aria-busy", String(busy));
   }
 
+  /** Shown but not editable (a save only the checker could upgrade). */
+  setReadOnly(readOnly) {
+    this.form.inert = readOnly;
+  }
+
   /**
    * @param {"loading" | "ready" | "failed" | "error"} status
    */
@@ -275,10 +289,10 @@ export class ChecklistForm {
       slot.hidden = true;
       slot.replaceChildren();
     }
-    for (const name of Object.keys(FIELDS)) {
-      const field = this.control(name);
-      field?.removeAttribute("aria-invalid");
-      field?.setAttribute("aria-describedby", `${field.id}-hint`);
+    for (const [control, described] of this.describedBy) {
+      control.removeAttribute("aria-invalid");
+      if (described === null) control.removeAttribute("aria-describedby");
+      else control.setAttribute("aria-describedby", described);
     }
     const general = [];
     for (const problem of problems) {
@@ -306,7 +320,9 @@ export class ChecklistForm {
       const field = this.control(target);
       if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
         if (problem.level === "error") field.setAttribute("aria-invalid", "true");
-        field.setAttribute("aria-describedby", `${field.id}-hint ${slot.id}`);
+        const described = field.getAttribute("aria-describedby")?.split(" ") ?? [];
+        if (!described.includes(slot.id)) described.push(slot.id);
+        field.setAttribute("aria-describedby", described.filter(Boolean).join(" "));
       }
     }
     const list = this.root.querySelector("[data-problems]");

@@ -4,6 +4,7 @@
  * storage (private mode, disabled storage, a full quota): it reports what
  * happened instead of throwing, so the page keeps working in memory.
  */
+import { fingerprint, foundInDatabase, keepInDatabase } from "./backup.js";
 
 /**
  * The one key for this site's progress. zh and en pages share it.
@@ -14,18 +15,46 @@ export function storageKey(siteRoot) {
 }
 
 /**
- * What a parsed saved value is, compared with the engine's schema.
+ * What a parsed saved value is, compared with the engine's schema. Pure.
+ * A missing schema is schema 1 (the first saves had none). A schema that is
+ * not a whole number from 1 up ("3", 3.5, 0, true) is "unknown": the page
+ * refuses it as it refuses a newer one, and leaves it untouched.
  * @param {unknown} value
  * @param {number} schema
- * @returns {"current" | "newer" | "older" | "invalid"}
+ * @returns {"current" | "newer" | "older" | "unknown" | "invalid"}
  */
 export function classify(value, schema) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return "invalid";
-  const saved = value.schema;
+  const saved = "schema" in value ? value.schema : 1;
   if (saved === schema) return "current";
-  if (Number.isInteger(saved) && saved > schema) return "newer";
-  // No schema, an older one, or something odd: the engine's migrate decides.
-  return "older";
+  if (!Number.isInteger(saved) || saved < 1) return "unknown";
+  return saved > schema ? "newer" : "older";
+}
+
+/**
+ * JSON text of a state to save. A part that JSON cannot write (nested too
+ * deep, for one) is left out, by its top-level key, rather than failing the
+ * whole save. Pure.
+ * @param {Record<string, unknown>} value
+ * @returns {{text: string, dropped: string[]}}
+ */
+export function serialise(value) {
+  try {
+    return { text: JSON.stringify(value), dropped: [] };
+  } catch {
+    /** @type {Record<string, unknown>} */
+    const kept = {};
+    const dropped = [];
+    for (const [key, part] of Object.entries(value)) {
+      try {
+        JSON.stringify(part);
+        kept[key] = part;
+      } catch {
+        dropped.push(key);
+      }
+    }
+    return { text: JSON.stringify(kept), dropped };
+  }
 }
 
 /** @param {unknown} error */
@@ -80,26 +109,47 @@ export class Store {
   }
 
   /**
-   * @param {object} value the state to save
-   * @returns {"saved" | "quota" | "unavailable"}
+   * @param {Record<string, unknown>} value the state to save
+   * @returns {{status: "saved" | "quota" | "unavailable", dropped: string[]}}
+   *   `dropped`: top-level keys left out because JSON cannot write them
    */
   save(value) {
-    return this.#attempt(() => this.storage.setItem(this.key, JSON.stringify(value)));
+    const { text, dropped } = serialise(value);
+    return { status: this.#attempt((storage) => storage.setItem(this.key, text)), dropped };
   }
 
   /** @returns {"saved" | "quota" | "unavailable"} */
   clear() {
-    return this.#attempt(() => this.storage.removeItem(this.key));
+    return this.#attempt((storage) => storage.removeItem(this.key));
   }
 
   /**
-   * Keep unreadable text under a backup key of its own, so nothing is lost.
+   * Keep unreadable text once, so nothing is lost: where a copy of the same
+   * text already is, or under a backup key of its own, or (when
+   * localStorage has no room for it) in IndexedDB.
    * @param {string} raw
-   * @returns {string | null} the backup key, or null if it could not be written
+   * @returns {Promise<"local" | "database" | null>} where the one copy is, or
+   *   null when none could be kept
    */
-  keepAside(raw) {
-    const backup = `${this.key}:corrupt:${new Date().toISOString()}`;
-    return this.#attempt(() => this.storage.setItem(backup, raw)) === "saved" ? backup : null;
+  async keepAside(raw) {
+    const prefix = `${this.key}:corrupt:`;
+    try {
+      const storage = this.storage;
+      if (storage) {
+        for (let index = 0; index < storage.length; index++) {
+          const name = storage.key(index);
+          if (name?.startsWith(prefix) && storage.getItem(name) === raw) return "local";
+        }
+      }
+    } catch {
+      // Unreadable storage: try to write a copy below.
+    }
+    const inDatabase = `${prefix}${fingerprint(raw)}`;
+    if (await foundInDatabase(inDatabase, raw)) return "database";
+    const local = () =>
+      this.#attempt((storage) => storage.setItem(`${prefix}${new Date().toISOString()}`, raw));
+    if (local() === "saved") return "local";
+    return (await keepInDatabase(inDatabase, raw)) ? "database" : null;
   }
 
   /**
@@ -113,10 +163,14 @@ export class Store {
     });
   }
 
+  /**
+   * @param {(storage: Storage) => void} operation
+   * @returns {"saved" | "quota" | "unavailable"}
+   */
   #attempt(operation) {
     if (!this.storage) return "unavailable";
     try {
-      operation();
+      operation(this.storage);
       return "saved";
     } catch (error) {
       return isQuotaError(error) ? "quota" : "unavailable";

@@ -1,0 +1,307 @@
+/**
+ * Session and saving: the state the page holds, whether changes are written
+ * (the mode), writing them, following other tabs, and upgrading an older save
+ * with the engine's migrate.
+ *
+ * Modes: "saving" writes every change at once. "memory" writes nothing
+ * (storage refused, or a saved value this page must not overwrite).
+ * "pending" holds an older save that waits for the engine's migrate; the
+ * merchant can still tick and type meanwhile, and those edits are laid over
+ * the upgraded save. "holding" waits until a copy of a damaged save is kept
+ * before anything replaces it.
+ */
+import { localTimestamp, writtenBefore } from "./dates.js";
+import { withEdits } from "./form.js";
+import { savedView, withTextFields } from "./state-view.js";
+import { classify } from "./storage.js";
+
+/**
+ * @typedef {Record<string, any>} State
+ * @typedef {"saving" | "memory" | "pending" | "holding"} Mode
+ * @typedef {{answers: Record<string, string | undefined>, done: Record<string, boolean>,
+ *   fields: Record<string, string>}} Edits
+ */
+
+export class Session {
+  /**
+   * @param {{settings: Record<string, any>, store: import("./storage.js").Store,
+   *   notices: import("./notices.js").Notices, form: import("./form.js").ChecklistForm,
+   *   download: (text: string, type: string, name: string) => void}} parts
+   */
+  constructor({ settings, store, notices, form, download }) {
+    this.settings = settings;
+    this.strings = settings.strings;
+    this.store = store;
+    this.notices = notices;
+    this.form = form;
+    this.download = download;
+    /** @type {State} */
+    this.state = this.fresh();
+    /** @type {Mode} */
+    this.mode = "saving";
+    /** The older save waiting for migrate, and its text as read. @type {{value: unknown, raw: string} | null} */
+    this.pending = null;
+    /** Edits made before the saved progress could be shown. @type {Edits | null} */
+    this.early = null;
+  }
+
+  /** @returns {State} */
+  fresh() {
+    return structuredClone(this.settings.newState);
+  }
+
+  /** Read the saved progress, lay early edits over it and show it. */
+  start() {
+    const { strings, notices } = this;
+    this.early = this.form.earlyEdits();
+    const loaded = this.store.load();
+    if (loaded.status === "unavailable") {
+      this.mode = "memory";
+      notices.show("storage", strings.notice_unavailable, { kind: "warning" });
+    } else if (loaded.status === "corrupt") {
+      this.setAside(loaded.raw);
+    } else if (loaded.status === "ok") {
+      const kind = classify(loaded.value, this.settings.schema);
+      if (kind === "current") this.state = withTextFields(/** @type {State} */ (loaded.value));
+      else if (kind === "newer" || kind === "unknown") this.refuseNewer();
+      else if (kind === "older") {
+        this.mode = "pending";
+        this.pending = { value: loaded.value, raw: loaded.raw };
+        notices.show("migrate", strings.notice_migrating);
+      } else this.setAside(loaded.raw);
+    }
+    if (this.mode !== "pending") this.layEarlyEdits();
+    this.form.apply(this.state);
+  }
+
+  /** Early edits go over the state now shown, and are saved (if saving). */
+  layEarlyEdits() {
+    if (this.early) {
+      this.state = { ...withEdits(this.state, this.early), updated: localTimestamp() };
+      this.persist();
+    }
+    this.early = null;
+  }
+
+  /**
+   * Unreadable saved text: keep one copy (localStorage, else IndexedDB) and
+   * offer it for download. Nothing replaces it until the copy is kept; if no
+   * copy can be kept, nothing replaces it at all.
+   * @param {string} raw
+   */
+  setAside(raw) {
+    const previous = this.mode;
+    this.mode = "holding";
+    const offer = {
+      label: this.strings.download_corrupt,
+      run: () => this.download(raw, "text/plain", "pos-closure-checklist-damaged.txt"),
+    };
+    this.store.keepAside(raw).then(
+      (where) => {
+        if (this.mode !== "holding") return;
+        if (where) {
+          this.mode = previous === "memory" ? "memory" : "saving";
+          this.notices.show("corrupt", this.strings.notice_corrupt, { kind: "warning", action: offer });
+          this.persist();
+        } else {
+          // No copy: the damaged text stays where it is until the merchant has
+          // downloaded it; then saving resumes over it.
+          this.mode = "memory";
+          console.warn("Checklist: no copy of the damaged saved progress could be kept.");
+          const downloadThenSave = {
+            label: offer.label,
+            run: () => {
+              offer.run();
+              this.mode = "saving";
+              this.persist();
+            },
+          };
+          this.notices.show("corrupt", this.strings.notice_quota, {
+            kind: "warning",
+            action: downloadThenSave,
+          });
+        }
+      },
+      (error) => {
+        console.warn("Checklist: keeping the damaged saved progress failed.", error);
+        this.mode = "memory";
+      },
+    );
+  }
+
+  refuseNewer() {
+    this.mode = "memory";
+    this.notices.show("storage", this.strings.notice_newer, { kind: "warning" });
+  }
+
+  /** Save the current state now (unless this page must not write). */
+  persist() {
+    if (this.mode !== "saving") return;
+    const { status, dropped } = this.store.save(this.state);
+    if (dropped.length) {
+      // Left out of the save: leave it out of the state too, so saving keeps working.
+      console.warn("Checklist: left out of the save, as it cannot be written:", dropped.join(", "));
+      const state = { ...this.state };
+      for (const key of dropped) delete state[key];
+      this.state = state;
+    }
+    const { notices, strings } = this;
+    if (status === "saved") notices.hide("storage");
+    else if (status === "quota") notices.show("storage", strings.notice_quota, { kind: "warning" });
+    else notices.show("storage", strings.notice_unavailable, { kind: "warning" });
+  }
+
+  /** The merchant changed the form. */
+  changed() {
+    if (this.mode === "pending") {
+      // Kept over the upgraded save once migrate has run.
+      this.early = this.form.earlyEdits();
+      return;
+    }
+    this.state = { ...this.state, ...this.form.read(), updated: localTimestamp() };
+    this.persist();
+  }
+
+  /**
+   * Replace everything with `state` (an import): a save that waited for the
+   * engine is replaced too.
+   * @param {State} state
+   */
+  replace(state) {
+    this.state = state;
+    if (this.mode === "pending") {
+      this.mode = "saving";
+      this.pending = null;
+      this.early = null;
+      this.notices.hide("migrate");
+    }
+    this.persist();
+    this.form.apply(this.state);
+  }
+
+  /** Start again: an empty checklist, and nothing saved. */
+  clear() {
+    this.state = this.fresh();
+    if (this.mode === "saving" && this.store.clear() !== "saved") {
+      this.notices.show("storage", this.strings.notice_unavailable, { kind: "warning" });
+    }
+    this.form.apply(this.state);
+  }
+
+  /**
+   * Follow what other tabs save. A save older than what this tab holds never
+   * replaces it: this tab writes its own again instead, so both end on the
+   * newest. A current save from another tab also ends a wait for migrate
+   * (that tab has already upgraded, and maybe edited, the older save).
+   * @param {() => void} onChange called when the shown state changed
+   */
+  watch(onChange) {
+    this.store.watch((change) => {
+      if (this.mode === "pending") {
+        if (change.status !== "ok" || classify(change.value, this.settings.schema) !== "current") return;
+        this.adopt(/** @type {State} */ (change.value));
+        onChange();
+        return;
+      }
+      if (this.mode !== "saving") return;
+      if (change.status === "empty") this.state = this.fresh();
+      else if (change.status !== "ok") return;
+      else {
+        const kind = classify(change.value, this.settings.schema);
+        if (kind === "newer" || kind === "unknown") return this.refuseNewer();
+        if (kind !== "current") return;
+        if (writtenBefore(change.value, this.state)) {
+          this.persist();
+          return;
+        }
+        this.state = withTextFields(/** @type {State} */ (change.value));
+      }
+      this.form.apply(this.state);
+      onChange();
+    });
+  }
+
+  /**
+   * Take a current save that another tab wrote while this one waited for
+   * migrate, with this tab's edits laid over it.
+   * @param {State} value
+   */
+  adopt(value) {
+    this.pending = null;
+    this.mode = "saving";
+    this.notices.hide("migrate");
+    this.state = withTextFields(value);
+    this.layEarlyEdits();
+    this.form.apply(this.state);
+  }
+
+  /**
+   * An older saved state: migrate it with the engine, then save the result,
+   * unless the save changed meanwhile (another tab upgraded it first: then
+   * that newer save is taken instead, never overwritten).
+   * @param {import("./engine.js").Engine} engine
+   */
+  async migratePending(engine) {
+    const waiting = this.pending;
+    if (!waiting || this.mode !== "pending") return;
+    const { notices, strings } = this;
+    let result;
+    try {
+      result = await engine.call("migrate", waiting.value);
+    } catch (error) {
+      if (this.pending !== waiting) return;
+      console.warn("Checklist: upgrading the saved progress failed.", error);
+      this.showReadOnly();
+      return;
+    }
+    if (this.pending !== waiting) return;
+    const now = this.store.load();
+    if (now.status !== "ok" || now.raw !== waiting.raw) {
+      // Changed since it was read: never write an upgrade of the old text over it.
+      this.pending = null;
+      notices.hide("migrate");
+      if (now.status === "ok" && classify(now.value, this.settings.schema) === "current") {
+        this.adopt(/** @type {State} */ (now.value));
+      } else {
+        this.mode = "memory";
+        notices.show("storage", strings.notice_newer, { kind: "warning" });
+      }
+      return;
+    }
+    this.pending = null;
+    if (result.state) {
+      this.mode = "saving";
+      this.state = result.state;
+      if (this.early) this.layEarlyEdits();
+      else this.persist();
+      this.form.apply(this.state);
+      notices.show("migrate", strings.notice_migrated, { kind: "success" });
+    } else if (result.problems?.some((/** @type {any} */ problem) => problem.code === "schema_too_new")) {
+      notices.hide("migrate");
+      this.early = null;
+      this.refuseNewer();
+    } else {
+      notices.hide("migrate");
+      this.state = this.fresh();
+      this.setAside(waiting.raw);
+      this.layEarlyEdits();
+      this.form.apply(this.state);
+    }
+  }
+
+  /**
+   * The engine that upgrades an older save could not run: show what the
+   * save holds (and anything typed meanwhile), read only, and write nothing.
+   */
+  showReadOnly() {
+    const waiting = this.pending;
+    this.pending = null;
+    this.mode = "memory";
+    if (!waiting) return;
+    this.state = withEdits({ ...this.fresh(), ...savedView(waiting.value) }, this.early);
+    this.early = null;
+    this.form.apply(this.state);
+    this.form.setReadOnly(true);
+    this.notices.show("migrate", this.strings.notice_migrate_failed, { kind: "warning" });
+  }
+}

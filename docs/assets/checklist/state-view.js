@@ -1,0 +1,89 @@
+/**
+ * Pure helpers that shape a saved value for the form, without the engine:
+ * text fields as text, and an older (schema 1) save shown as it is when the
+ * checker that upgrades it cannot load.
+ */
+
+/**
+ * A value for a text field: strings as they are, nothing as "", anything
+ * else as its JSON text (never "[object Object]"), so it is shown and saved
+ * back as readable text rather than lost.
+ * @param {unknown} value
+ * @returns {string}
+ */
+export function asText(value) {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * A state whose notes and merchant fields are text. Pure: returns a new
+ * object only when something had to change.
+ * @template {Record<string, any>} T
+ * @param {T} state
+ * @returns {T}
+ */
+export function withTextFields(state) {
+  const merchant = state.merchant;
+  const fixNotes = state.notes !== undefined && typeof state.notes !== "string";
+  const badMerchant =
+    merchant && typeof merchant === "object" && !Array.isArray(merchant)
+      ? Object.entries(merchant).filter(([, value]) => value !== null && typeof value !== "string")
+      : [];
+  if (!fixNotes && !badMerchant.length) return state;
+  /** @type {Record<string, any>} */
+  const next = { ...state };
+  if (fixNotes) next.notes = asText(state.notes);
+  if (badMerchant.length) {
+    next.merchant = { ...merchant };
+    for (const [key, value] of badMerchant) next.merchant[key] = asText(value);
+  }
+  return /** @type {T} */ (next);
+}
+
+/**
+ * What an older save holds, in the current layout, for showing only (read
+ * only: the engine's migrate is what upgrades a save). Schema 1 keeps ticks
+ * as a list and the merchant's fields at the top level; anything unexpected
+ * is left out rather than guessed.
+ * @param {unknown} saved
+ * @returns {{answers: Record<string, string>, done: Record<string, true>,
+ *   merchant: {merchant_id: string, terminal_id: string, name: string}, notes: string}}
+ */
+export function savedView(saved) {
+  /** @type {Record<string, any>} */
+  const value = saved && typeof saved === "object" && !Array.isArray(saved) ? saved : {};
+  /** @type {Record<string, string>} */
+  const answers = {};
+  if (value.answers && typeof value.answers === "object" && !Array.isArray(value.answers)) {
+    for (const [key, answer] of Object.entries(value.answers)) {
+      if (typeof answer === "string") answers[key] = answer;
+    }
+  }
+  /** @type {Record<string, true>} */
+  const done = {};
+  if (Array.isArray(value.done)) {
+    for (const id of value.done) if (typeof id === "string") done[id] = true;
+  } else if (value.done && typeof value.done === "object") {
+    for (const [id, ticked] of Object.entries(value.done)) if (ticked === true) done[id] = true;
+  }
+  const nested = value.merchant && typeof value.merchant === "object" ? value.merchant : {};
+  const text = (/** @type {unknown[]} */ ...candidates) =>
+    asText(candidates.find((candidate) => candidate !== undefined && candidate !== null));
+  return {
+    answers,
+    done,
+    merchant: {
+      merchant_id: text(nested.merchant_id, value.merchant_id),
+      terminal_id: text(nested.terminal_id, value.terminal_id),
+      name: text(nested.name, value.merchant_name),
+    },
+    notes: text(value.notes),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * The tools under the checklist: print, export, import and start again.
+ */
+import { fileDate } from "./dates.js";
+import { format } from "./settings.js";
+
+/**
+ * Offer text as a file download (a blob: URL, so no data goes into a URL).
+ * @param {string} text
+ * @param {string} type
+ * @param {string} name
+ */
+export function download(text, type, name) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * An imported file is accepted only if the engine can read it as a whole:
+ * migrate must give a state, and no error may concern the whole file or one
+ * of its top-level parts (a problem inside, such as one wrong number or an
+ * item that no longer exists, is shown after importing as usual).
+ * @param {import("./engine.js").Engine} engine
+ * @param {unknown} value
+ * @returns {Promise<{state?: Record<string, any>, refused?: Record<string, any>}>}
+ */
+async function validateImport(engine, value) {
+  const migrated = await engine.call("migrate", value);
+  /** @param {any} problem */
+  const wholeFile = (problem) =>
+    problem.level === "error" && !problem.item && !String(problem.field ?? "").includes(".");
+  const refusal = migrated.problems?.find((/** @type {any} */ problem) => problem.level === "error");
+  if (!migrated.state || refusal) return { refused: refusal ?? { code: "refused" } };
+  const evaluation = await engine.call("evaluate", migrated.state);
+  const broken = evaluation.problems?.find(wholeFile);
+  if (broken) return { refused: broken };
+  return { state: evaluation.state };
+}
+
+/**
+ * @param {{root: HTMLElement, settings: Record<string, any>,
+ *   session: import("./session.js").Session, engine: import("./engine.js").Engine,
+ *   notices: import("./notices.js").Notices, refresh: () => Promise<void>}} parts
+ */
+export function setUpTools({ root, settings, session, engine, notices, refresh }) {
+  const strings = settings.strings;
+  root.querySelector('[data-action="print"]')?.addEventListener("click", () => window.print());
+  root.querySelector('[data-action="export"]')?.addEventListener("click", () => {
+    download(
+      JSON.stringify(session.state, null, 2),
+      "application/json",
+      `pos-closure-checklist-${fileDate()}.json`,
+    );
+  });
+
+  /** @type {HTMLInputElement | null} */
+  const importInput = root.querySelector("[data-import]");
+  importInput?.addEventListener("change", async () => {
+    const file = importInput.files?.[0];
+    importInput.value = "";
+    if (file) await importFile(file);
+  });
+
+  /** @param {File} file */
+  async function importFile(file) {
+    let value;
+    try {
+      value = JSON.parse(await file.text());
+    } catch {
+      notices.show("import", strings.import_not_json, { kind: "error" });
+      return;
+    }
+    try {
+      await engine.ready;
+    } catch {
+      notices.show("import", strings.import_needs_engine, { kind: "error" });
+      return;
+    }
+    let checked;
+    try {
+      checked = await validateImport(engine, value);
+    } catch (error) {
+      console.warn("Checklist: the checker failed on an imported file.", error);
+      notices.show("import", strings.import_not_json, { kind: "error" });
+      return;
+    }
+    if (checked.refused?.code === "schema_too_new") {
+      notices.show("import", strings.import_too_new, { kind: "error" });
+      return;
+    }
+    if (checked.refused || !checked.state) {
+      const reason = checked.refused?.message?.[settings.lang] ?? strings.import_not_json;
+      notices.show("import", format(strings.import_rejected, { reason }), { kind: "error" });
+      return;
+    }
+    session.replace(checked.state);
+    await refresh();
+    notices.show("import", strings.import_done, { kind: "success" });
+  }
+
+  setUpReset(root, () => {
+    session.clear();
+    refresh();
+    notices.show("reset", strings.reset_done, { kind: "success" });
+  });
+}
+
+/**
+ * "Start again" asks first, in a modal <dialog> whose buttons submit a
+ * method="dialog" form. Clearing happens on that form's submit, which runs
+ * before the dialog closes (its "close" event comes later, as a task).
+ * @param {HTMLElement} root
+ * @param {() => void} startAgain
+ */
+function setUpReset(root, startAgain) {
+  /** @type {HTMLButtonElement | null} */
+  const button = root.querySelector('[data-action="reset"]');
+  /** @type {HTMLDialogElement | null} */
+  const dialog = root.querySelector("[data-reset-dialog]");
+  if (!button || !dialog) return;
+  button.addEventListener("click", () => {
+    dialog.returnValue = "";
+    dialog.showModal();
+  });
+  dialog.querySelector("form")?.addEventListener("submit", (event) => {
+    const submitter = /** @type {HTMLButtonElement | null} */ (event.submitter);
+    if (submitter?.value === "confirm") startAgain();
+  });
+  dialog.addEventListener("close", () => {
+    /** @type {HTMLElement | null} */
+    const first = root.querySelector("[data-form] input");
+    if (dialog.returnValue === "confirm") first?.focus();
+    else button.focus();
+  });
+}

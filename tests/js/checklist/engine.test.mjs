@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+
+import { throughput } from "../../../docs/assets/checklist/engine.js";
+
+/** A resource timing entry: body bytes, bytes over the wire, first and last byte (ms). */
+function entry(size, transfer, start, end) {
+  return /** @type {PerformanceResourceTiming} */ ({
+    encodedBodySize: size,
+    transferSize: transfer,
+    responseStart: start,
+    responseEnd: end,
+  });
+}
+
+test("throughput is the best rate of a file that came over the network", () => {
+  assert.equal(throughput([entry(100_000, 100_300, 10, 110), entry(50_000, 50_300, 0, 100)]), 1_000_000);
+});
+
+test("small, cached and revalidated files do not count", () => {
+  assert.equal(throughput([entry(4_000, 4_300, 0, 1)]), null, "smaller than a sample");
+  assert.equal(throughput([entry(100_000, 0, 1, 11)]), null, "from the cache");
+  assert.equal(throughput([entry(100_000, 300, 1, 11)]), null, "a 304");
+  assert.equal(throughput([entry(100_000, 100_300, 1, 11)]), 10_000_000);
+  assert.equal(throughput([]), null);
+});
+
+test("timings that make no sense are skipped; a zero duration counts as 1 ms", () => {
+  assert.equal(throughput([entry(100_000, 100_300, 0, 0)]), null, "no response start");
+  assert.equal(throughput([entry(100_000, 100_300, 50, 40)]), null, "ends before it starts");
+  assert.equal(throughput([entry(100_000, 100_300, 5, 5)]), 100_000_000);
+});

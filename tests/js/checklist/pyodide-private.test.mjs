@@ -1,0 +1,78 @@
+// Pyodide's private APIs are used only through pyodide-private.js, which was
+// checked against one version. These tests fail loudly when package-lock.json
+// pins another: follow "Upgrading Pyodide" in the README, then update CHECKED_WITH.
+import assert from "node:assert/strict";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { test } from "node:test";
+
+import {
+  CHECKED_WITH,
+  snapshotMaking,
+  snapshotRestoring,
+  watchInstantiation,
+} from "../../../docs/assets/checklist/pyodide-private.js";
+
+const ROOT = new URL("../../../", import.meta.url);
+const read = (path) => readFile(new URL(path, ROOT), "utf8");
+
+test("the pinned Pyodide is the version pyodide-private.js was checked against", async () => {
+  const lock = JSON.parse(await read("package-lock.json"));
+  const pinned = lock.packages["node_modules/pyodide"].version;
+  assert.equal(
+    pinned,
+    CHECKED_WITH,
+    `package-lock.json pins Pyodide ${pinned}, but docs/assets/checklist/pyodide-private.js ` +
+      `was checked against ${CHECKED_WITH}: follow "Upgrading Pyodide" in README.md.`,
+  );
+});
+
+test("the installed Pyodide still has every private API the module uses", async () => {
+  const installed = JSON.parse(await read("node_modules/pyodide/package.json"));
+  assert.equal(installed.version, CHECKED_WITH, "node_modules/pyodide: run npm ci");
+  const source =
+    (await read("node_modules/pyodide/pyodide.mjs")) + (await read("node_modules/pyodide/pyodide.asm.mjs"));
+  for (const name of ["_makeSnapshot", "_loadSnapshot", "makeMemorySnapshot", "sitePackages", "fsInit", "_api"]) {
+    assert.ok(source.includes(name), `Pyodide ${installed.version} no longer mentions ${name}`);
+  }
+  const types = await read("node_modules/pyodide/pyodide.d.ts");
+  for (const name of ["_makeSnapshot", "_loadSnapshot", "fsInit", "makeMemorySnapshot"]) {
+    assert.ok(types.includes(name), `Pyodide's types no longer declare ${name}`);
+  }
+});
+
+test("the private uses live in pyodide-private.js and nowhere else", async () => {
+  const files = [
+    ...(await readdir(new URL("docs/assets/checklist/", ROOT))).map((name) => join("docs/assets/checklist", name)),
+    "overrides/hooks/pyodide_startup.mjs",
+  ].filter((path) => /\.m?js$/.test(path) && !path.endsWith("pyodide-private.js"));
+  for (const path of files) {
+    const source = await read(path);
+    for (const pattern of [/_makeSnapshot/, /_loadSnapshot/, /\._api\b/, /WebAssembly\[/, /makeMemorySnapshot\(/]) {
+      assert.doesNotMatch(source, pattern, `${path} uses a private Pyodide API directly`);
+    }
+  }
+});
+
+test("the options name Pyodide's snapshot settings", () => {
+  assert.deepEqual(snapshotMaking(), { _makeSnapshot: true });
+  const buffer = new Uint8Array(4);
+  const filled = async () => {};
+  assert.deepEqual(snapshotRestoring(buffer, filled), { _loadSnapshot: buffer, fsInit: filled });
+});
+
+test("watchInstantiation reports a failed instantiation and passes results through", async () => {
+  const failures = [];
+  const wasm = {
+    instantiate: async (value) => {
+      if (value === "bad") throw new Error("refused");
+      return value;
+    },
+    instantiateStreaming: async () => "streamed",
+  };
+  watchInstantiation((error) => failures.push(error.message), wasm);
+  assert.equal(await wasm.instantiate("good"), "good");
+  assert.equal(await wasm.instantiateStreaming(), "streamed");
+  await assert.rejects(wasm.instantiate("bad"), /refused/);
+  assert.deepEqual(failures, ["refused"]);
+});
