@@ -18,7 +18,7 @@ help:
 	@echo "make test    set up and run every test (installs Chromium via apt-get when root)"
 	@echo "make build   build the static site into site/"
 	@echo "make bench   measure load times and sizes"
-	@echo "make lint    ruff"
+	@echo "make lint    ruff, ESLint and the type check of the JavaScript"
 	@echo "make lock    re-pin requirements.lock from pyproject.toml"
 
 python:
@@ -47,10 +47,13 @@ serve: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node_modules/.bin/eslint .
+	node_modules/.bin/tsc -p jsconfig.json
 
 test: setup
 	scripts/system-deps
 	$(MAKE) --no-print-directory lint
+	node --test tests/js/
 	$(BIN)/python -m pytest --cov=checklist --cov-branch --cov-fail-under=100
 
 bench: setup

@@ -36,7 +36,7 @@ def build_site(dest: Path, **env: str) -> Path:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built site (one strict build per test session)."""
-    return build_site(tmp_path_factory.mktemp("site"))
+    return build_site(tmp_path_factory.mktemp("site"), CHECKLIST_TEST_SETTINGS="1")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

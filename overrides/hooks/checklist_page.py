@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -44,6 +45,10 @@ LANGUAGE_ROOT = {"zh": "", "en": "en/"}
 # How long the page waits for Pyodide before saying it failed. A blocked wasm
 # file or a wrong MIME type makes loadPyodide() hang forever.
 TIMEOUT_MS = 30_000
+# Test settings read from the page's address (`?engine_timeout=`) are honoured
+# only on a site built with this variable set to 1, as the tests build theirs:
+# on a production build no link can switch the checker off.
+TEST_SETTINGS_ENV = "CHECKLIST_TEST_SETTINGS"
 
 # Every string the checklist shows, in both languages. The template renders
 # them and hands them to the JavaScript in one JSON block; `{name}` marks a
@@ -231,6 +236,13 @@ class Engine:
             self.catalogue = self.module.catalogue()
             self.new_state = self.module.new_state()
             self.schema = self.module.SCHEMA
+            summary = sys.modules["checklist.summary"]
+            # How the summary hides digits, so the page can hide them the same
+            # way when it prints without the engine.
+            self.masks = {
+                "fields": {k: list(v) for k, v in summary.MASKS.items()},
+                "mark": summary.MASK,
+            }
         except Exception as error:
             raise PluginError(f"The checklist engine failed at build time: {error!r}") from error
 
@@ -352,7 +364,9 @@ def view(engine: Engine, bundle: pyodide_assets.EngineBundle, page: Page, base_u
             "package": bundle.package,
             "megabytes": megabytes,
             "timeoutMs": TIMEOUT_MS,
+            "testSettings": os.environ.get(TEST_SETTINGS_ENV) == "1",
         },
+        "masks": engine.masks,
         "strings": strings,
     }
     return {

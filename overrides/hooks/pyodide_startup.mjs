@@ -37,7 +37,7 @@ process.on("uncaughtException", (error) => {
   console.error(String(error?.stack ?? error).slice(0, 4000));
   process.exit(1);
 });
-process.on("unhandledRejection", (error) => {
+process.on("unhandledRejection", (/** @type {any} */ error) => {
   console.error(String(error?.stack ?? error).slice(0, 4000));
   process.exit(1);
 });

@@ -10,6 +10,7 @@ import { deepLinks } from "./deeplinks.js";
 import { startEngine } from "./engine.js";
 import { ChecklistForm } from "./form.js";
 import { Notices } from "./notices.js";
+import { maskWhenPrinting } from "./print-mask.js";
 import { oneAtATime, pageAddress } from "./refresh.js";
 import { Session } from "./session.js";
 import { readSettings } from "./settings.js";
@@ -18,10 +19,10 @@ import { renderSummary } from "./summary.js";
 import { download, setUpTools } from "./tools.js";
 
 /** @type {HTMLElement | null} */
-const root = document.querySelector("[data-checklist]");
-if (root && !root.hasAttribute("data-started")) {
-  root.setAttribute("data-started", "");
-  start(root);
+const checklist = document.querySelector("[data-checklist]");
+if (checklist && !checklist.hasAttribute("data-started")) {
+  checklist.setAttribute("data-started", "");
+  start(checklist);
 }
 
 /** @param {HTMLElement} root */
@@ -65,6 +66,7 @@ function start(root) {
     }
   });
   mask?.addEventListener("change", refresh);
+  maskWhenPrinting(root, settings.masks);
 
   form.onChange(() => {
     session.changed();

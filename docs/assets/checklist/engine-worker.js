@@ -237,8 +237,13 @@ let runtime = null;
 let loading = false;
 
 /** @param {unknown} error */
+function errorText(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** @param {unknown} error */
 function failed(error) {
-  self.postMessage({ type: "failed", message: String(error?.message ?? error) });
+  self.postMessage({ type: "failed", message: errorText(error) });
 }
 
 // While loading, Pyodide can reject promises nobody awaits (a wasm request
@@ -268,7 +273,7 @@ self.addEventListener("message", async ({ data }) => {
     try {
       self.postMessage({ type: "result", id: data.id, ok: true, value: runtime.call(data.op, data.args) });
     } catch (error) {
-      self.postMessage({ type: "result", id: data.id, ok: false, message: String(error?.message ?? error) });
+      self.postMessage({ type: "result", id: data.id, ok: false, message: errorText(error) });
     }
   }
 });

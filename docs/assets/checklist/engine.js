@@ -130,10 +130,12 @@ export function measureLink() {
   return {
     saveData: Boolean(connection?.saveData),
     effectiveType: connection?.effectiveType,
-    throughput: throughput([
-      ...performance.getEntriesByType("navigation"),
-      ...performance.getEntriesByType("resource"),
-    ]),
+    throughput: throughput(
+      /** @type {PerformanceResourceTiming[]} */ ([
+        ...performance.getEntriesByType("navigation"),
+        ...performance.getEntriesByType("resource"),
+      ]),
+    ),
   };
 }
 

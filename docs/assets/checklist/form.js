@@ -69,9 +69,16 @@ export class ChecklistForm {
     this.form.addEventListener("submit", (event) => event.preventDefault());
   }
 
-  /** @param {string} name */
+  /**
+   * A named control: a checkbox, a text field or the notes' textarea (all of
+   * which have value, defaultValue, checked as used here).
+   * @param {string} name
+   * @returns {HTMLInputElement | null}
+   */
   control(name) {
-    return this.form.elements.namedItem(name);
+    return /** @type {HTMLInputElement | null} */ (
+      /** @type {HTMLFormElement} */ (this.form).elements.namedItem(name)
+    );
   }
 
   /**
@@ -81,6 +88,7 @@ export class ChecklistForm {
   read() {
     const answers = {};
     for (const key of this.settings.questions) {
+      /** @type {HTMLInputElement | null} */
       const checked = this.form.querySelector(`input[type="radio"][name="${CSS.escape(key)}"]:checked`);
       if (checked) answers[key] = checked.value;
     }
@@ -113,7 +121,11 @@ export class ChecklistForm {
   earlyEdits() {
     const answers = {};
     for (const key of this.settings.questions) {
-      const radios = [...this.form.querySelectorAll(`input[type="radio"][name="${CSS.escape(key)}"]`)];
+      const radios = [
+        .../** @type {NodeListOf<HTMLInputElement>} */ (
+          this.form.querySelectorAll(`input[type="radio"][name="${CSS.escape(key)}"]`)
+        ),
+      ];
       const checked = radios.find((radio) => radio.checked);
       if (radios.some((radio) => radio.checked !== radio.defaultChecked)) answers[key] = checked?.value;
     }
@@ -127,7 +139,7 @@ export class ChecklistForm {
       const field = this.control(name);
       if (field && field.value !== field.defaultValue) fields[name] = field.value;
     }
-    const count = [answers, done, fields].reduce((sum, part) => sum + Object.keys(part).length, 0);
+    const count = Object.keys(answers).length + Object.keys(done).length + Object.keys(fields).length;
     return count ? { answers, done, fields } : null;
   }
 
@@ -139,7 +151,9 @@ export class ChecklistForm {
   apply(state) {
     const answers = state.answers ?? {};
     for (const key of this.settings.questions) {
-      for (const radio of this.form.querySelectorAll(`input[type="radio"][name="${CSS.escape(key)}"]`)) {
+      /** @type {NodeListOf<HTMLInputElement>} */
+      const radios = this.form.querySelectorAll(`input[type="radio"][name="${CSS.escape(key)}"]`);
+      for (const radio of radios) {
         radio.checked = radio.value === answers[key];
       }
     }
@@ -281,7 +295,7 @@ export class ChecklistForm {
 
   /**
    * Problems go next to their field, question or item; the rest in the panel.
-   * @param {Array<{field?: string, item?: string, level: string, message: object}>} problems
+   * @param {Array<{code: string, field?: string, item?: string, level: string, message: object}>} problems
    */
   showProblems(problems) {
     const { lang, strings } = this.settings;
@@ -317,6 +331,7 @@ export class ChecklistForm {
       if (slot.childNodes.length) slot.append(document.createElement("br"));
       slot.append(line);
       slot.hidden = false;
+      /** @type {Element | null} */
       const field = this.control(target);
       if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
         if (problem.level === "error") field.setAttribute("aria-invalid", "true");

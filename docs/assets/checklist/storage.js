@@ -25,7 +25,7 @@ export function storageKey(siteRoot) {
  */
 export function classify(value, schema) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return "invalid";
-  const saved = "schema" in value ? value.schema : 1;
+  const saved = /** @type {number} */ ("schema" in value ? value.schema : 1);
   if (saved === schema) return "current";
   if (!Number.isInteger(saved) || saved < 1) return "unknown";
   return saved > schema ? "newer" : "older";

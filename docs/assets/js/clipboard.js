@@ -21,7 +21,7 @@ export async function copyText(text) {
   area.className = "copy-scratch";
   document.body.append(area);
   area.select();
-  let copied = false;
+  let copied;
   try {
     copied = document.execCommand("copy");
   } catch {
@@ -34,6 +34,7 @@ export async function copyText(text) {
 /**
  * A visible "copy link" button for `url()`. It says "Copied" when it worked,
  * and otherwise shows the link selected in a field for copying by hand.
+ * @param {{url: () => string, text?: string, label: string}} options
  */
 export function copyButton({ url, text, label }) {
   const { strings } = siteConfig();
@@ -49,7 +50,8 @@ export function copyButton({ url, text, label }) {
   status.setAttribute("role", "status");
   wrapper.append(button, status);
 
-  let timer = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
   button.addEventListener("click", async () => {
     const link = url();
     wrapper.querySelector(".copy-link__manual")?.remove();

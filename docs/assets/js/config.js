@@ -9,7 +9,7 @@ let cached = null;
 /** The page's settings: language, language roots, strings, and the site root URL. */
 export function siteConfig() {
   if (cached) return cached;
-  let data = {};
+  let data;
   try {
     data = JSON.parse(document.getElementById("site-config")?.textContent || "{}");
   } catch {

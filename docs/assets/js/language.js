@@ -7,6 +7,7 @@ import { writePreference } from "./config.js";
 
 export function keepStepOnLanguageSwitch() {
   for (const link of document.querySelectorAll("a[data-lang-switch]")) {
+    if (!(link instanceof HTMLAnchorElement)) continue;
     link.addEventListener("click", (event) => {
       writePreference("lang", link.dataset.langSwitch);
       const target = new URL(link.href, location.href);

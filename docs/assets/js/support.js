@@ -21,8 +21,8 @@ export function start() {
     );
   }
 
-  const rows = [...table.tBodies[0].rows];
-  const box = document.getElementById("support-filter");
+  const rows = [.../** @type {HTMLTableElement} */ (table).tBodies[0].rows];
+  const box = /** @type {HTMLInputElement} */ (document.getElementById("support-filter"));
   const count = document.getElementById("support-filter-count");
   box.closest(".support-filter").hidden = false;
   const filter = () => {

@@ -70,7 +70,7 @@ test("watchInstantiation reports a failed instantiation and passes results throu
     },
     instantiateStreaming: async () => "streamed",
   };
-  watchInstantiation((error) => failures.push(error.message), wasm);
+  watchInstantiation((error) => failures.push(/** @type {Error} */ (error).message), wasm);
   assert.equal(await wasm.instantiate("good"), "good");
   assert.equal(await wasm.instantiateStreaming(), "streamed");
   await assert.rejects(wasm.instantiate("bad"), /refused/);
