@@ -12,7 +12,7 @@
  */
 import { localTimestamp, writtenBefore } from "./dates.js";
 import { withEdits } from "./form.js";
-import { savedView, withTextFields } from "./state-view.js";
+import { savedView, withoutTooDeep, withTextFields } from "./state-view.js";
 import { classify } from "./storage.js";
 
 /**
@@ -50,6 +50,19 @@ export class Session {
     return structuredClone(this.settings.newState);
   }
 
+  /**
+   * A saved state as the page can use it: text fields as text, and without
+   * parts nested too deep to save or send to the checker (left out, said in
+   * the console; the saved text keeps them until the next save).
+   * @param {State} value
+   * @returns {State}
+   */
+  usable(value) {
+    const { state, dropped } = withoutTooDeep(withTextFields(value));
+    if (dropped.length) console.warn("Checklist: left out, nested too deep to save:", dropped.join(", "));
+    return state;
+  }
+
   /** Read the saved progress, lay early edits over it and show it. */
   start() {
     const { strings, notices } = this;
@@ -62,7 +75,7 @@ export class Session {
       this.setAside(loaded.raw);
     } else if (loaded.status === "ok") {
       const kind = classify(loaded.value, this.settings.schema);
-      if (kind === "current") this.state = withTextFields(/** @type {State} */ (loaded.value));
+      if (kind === "current") this.state = this.usable(/** @type {State} */ (loaded.value));
       else if (kind === "newer" || kind === "unknown") this.refuseNewer();
       else if (kind === "older") {
         this.mode = "pending";
@@ -168,7 +181,7 @@ export class Session {
    * @param {State} state
    */
   replace(state) {
-    this.state = state;
+    this.state = this.usable(state);
     if (this.mode === "pending") {
       this.mode = "saving";
       this.pending = null;
@@ -214,7 +227,7 @@ export class Session {
           this.persist();
           return;
         }
-        this.state = withTextFields(/** @type {State} */ (change.value));
+        this.state = this.usable(/** @type {State} */ (change.value));
       }
       this.form.apply(this.state);
       onChange();
@@ -230,7 +243,7 @@ export class Session {
     this.pending = null;
     this.mode = "saving";
     this.notices.hide("migrate");
-    this.state = withTextFields(value);
+    this.state = this.usable(value);
     this.layEarlyEdits();
     this.form.apply(this.state);
   }

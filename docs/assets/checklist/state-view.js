@@ -87,3 +87,43 @@ export function savedView(saved) {
     notes: text(value.notes),
   };
 }
+
+/** Deeper than this, a part of a saved state is not the page's: no part of the layout nests past 3. */
+export const MAX_DEPTH = 32;
+
+/**
+ * How deep `value` nests, counted without recursion, stopping once past
+ * `limit` (so a million levels cost no more than `limit`). Pure.
+ * @param {unknown} value
+ * @param {number} limit
+ */
+export function nesting(value, limit) {
+  /** @type {Array<[unknown, number]>} */
+  const stack = [[value, 0]];
+  let deepest = 0;
+  while (stack.length) {
+    const [node, depth] = /** @type {[unknown, number]} */ (stack.pop());
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    if (node && typeof node === "object") {
+      for (const child of Object.values(node)) {
+        if (child && typeof child === "object") stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return deepest;
+}
+
+/**
+ * A state without the top-level parts that nest deeper than MAX_DEPTH (the
+ * browser can neither save nor send them to the checker), and their keys. Pure.
+ * @param {Record<string, any>} state
+ * @returns {{state: Record<string, any>, dropped: string[]}}
+ */
+export function withoutTooDeep(state) {
+  const dropped = Object.keys(state).filter((key) => nesting(state[key], MAX_DEPTH) > MAX_DEPTH);
+  if (!dropped.length) return { state, dropped };
+  const kept = { ...state };
+  for (const key of dropped) delete kept[key];
+  return { state: kept, dropped };
+}

@@ -42,18 +42,19 @@ export function serialise(value) {
   try {
     return { text: JSON.stringify(value), dropped: [] };
   } catch {
-    /** @type {Record<string, unknown>} */
-    const kept = {};
+    // Each part on its own; the kept ones are joined as written (writing them
+    // again, one level deeper, could fail where the part alone did not).
+    const kept = [];
     const dropped = [];
     for (const [key, part] of Object.entries(value)) {
       try {
-        JSON.stringify(part);
-        kept[key] = part;
+        const text = JSON.stringify(part);
+        if (text !== undefined) kept.push(`${JSON.stringify(key)}:${text}`);
       } catch {
         dropped.push(key);
       }
     }
-    return { text: JSON.stringify(kept), dropped };
+    return { text: `{${kept.join(",")}}`, dropped };
   }
 }
 

@@ -50,3 +50,27 @@ test("savedView prefers nested merchant fields and survives anything", () => {
     assert.deepEqual(view.answers, {});
   }
 });
+
+test("nesting counts depth without recursion and stops past the limit", async () => {
+  const { nesting } = await import("../../../docs/assets/checklist/state-view.js");
+  assert.equal(nesting("x", 5), 0);
+  assert.equal(nesting({ a: { b: [1] } }, 5), 2);
+  let deep = [];
+  for (let index = 0; index < 1_000_000; index++) deep = [deep];
+  const started = performance.now();
+  assert.equal(nesting(deep, 32), 33);
+  assert.ok(performance.now() - started < 100, "a million levels cost no more than the limit");
+});
+
+test("withoutTooDeep drops only the parts nested too deep", async () => {
+  const { withoutTooDeep, MAX_DEPTH } = await import("../../../docs/assets/checklist/state-view.js");
+  let deep = [];
+  for (let index = 0; index <= MAX_DEPTH; index++) deep = [deep];
+  const state = { schema: 2, done: { a: true }, junk: deep, fine: [[["ok"]]] };
+  assert.deepEqual(withoutTooDeep(state), {
+    state: { schema: 2, done: { a: true }, fine: [[["ok"]]] },
+    dropped: ["junk"],
+  });
+  const clean = { schema: 2 };
+  assert.equal(withoutTooDeep(clean).state, clean);
+});
