@@ -54,7 +54,9 @@ test: setup
 	scripts/system-deps
 	$(MAKE) --no-print-directory lint
 	node --test tests/js/
-	$(BIN)/python -m pytest --cov=checklist --cov-branch --cov-fail-under=100
+	$(BIN)/python -m pytest --cov --cov-branch
+	@# The build hooks are measured (and reported above); the engine must stay at 100 %.
+	$(BIN)/python -m coverage report --include='checklist/*' --fail-under=100 --skip-covered
 
 bench: setup
 	scripts/system-deps

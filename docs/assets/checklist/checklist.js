@@ -56,7 +56,7 @@ function start(root) {
       form.render(evaluation, summary);
       renderSummary(/** @type {HTMLElement} */ (root.querySelector("[data-summary]")), summary, {
         strings,
-        siteRoot: settings.siteRoot,
+        languageURL: settings.languageURL,
         pageURL: pageAddress(location.href),
       });
       root.dataset.print = "summary";
