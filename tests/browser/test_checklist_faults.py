@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, expect
@@ -46,6 +48,45 @@ BREAK_MIGRATE = """
     }
     return post.call(this, message, ...rest);
   };
+})();
+"""
+
+LOCALES = Path(__file__).resolve().parents[2] / "checklist" / "locales"
+
+
+def page_strings(lang: str) -> dict[str, str]:
+    """The page's strings in one language, from the locale files."""
+    return tomllib.loads((LOCALES / f"{lang}.toml").read_text(encoding="utf-8"))["page"]
+
+
+# Records the texts the engine's status line shows, and the worker's plan messages.
+RECORD_LOADING = """
+(() => {
+  window.engineTexts = [];
+  window.plans = [];
+  new MutationObserver(() => {
+    const text = document.querySelector("[data-engine-text]")?.textContent;
+    if (text && window.engineTexts.at(-1) !== text) window.engineTexts.push(text);
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+  const add = Worker.prototype.addEventListener;
+  Worker.prototype.addEventListener = function (type, listener, ...rest) {
+    if (type === "message") {
+      add.call(this, type, ({ data }) => data?.type === "plan" && window.plans.push(data));
+    }
+    return add.call(this, type, listener, ...rest);
+  };
+})();
+"""
+
+# Damaged text finds no room anywhere: backup keys refused, IndexedDB refused.
+NO_ROOM = """
+(() => {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    if (String(key).includes(":corrupt:")) throw new DOMException("full", "QuotaExceededError");
+    return setItem.call(this, key, value);
+  };
+  IDBFactory.prototype.open = function () { throw new DOMException("no", "SecurityError"); };
 })();
 """
 
@@ -249,6 +290,7 @@ def test_a_part_the_browser_cannot_save_is_left_out_and_saving_goes_on(page: Pag
     )
     assert saved == {"junk": False, "done": {"terminal-stopped": True, "balance-settled": True}}
     expect(page.locator('[data-notice="storage"]')).to_have_count(0)
+    expect(page.locator('[data-notice="left-out"]')).to_contain_text("junk")
 
 
 def test_engine_timeout_in_a_link_does_nothing_on_a_production_build(page: Page, ui) -> None:
@@ -288,3 +330,56 @@ def test_masking_works_when_printing_without_python(page: Page, ui) -> None:
     assert printed["during"] == ["822•••••••••BCY", "A9••••10"]
     assert printed["after"] == ["822290059430BCY", "A9254710"]
     assert ui.saved(page)["merchant"]["merchant_id"] == "822290059430BCY"
+
+
+def test_a_damaged_save_with_no_room_for_a_copy_is_offered_before_it_is_replaced(
+    page: Page, ui
+) -> None:
+    corrupt = '{"schema": 2, "notes": "damaged'
+    ui.seed(page, {ui.storage_key: corrupt})
+    page.add_init_script(NO_ROOM)
+    ui.open(page, "en", wait=None)
+    notice = page.locator('[data-notice="corrupt"]')
+    expect(notice).to_have_text(re.compile(re.escape(page_strings("en")["notice_corrupt_no_copy"])))
+    page.locator('input[name="terminal-stopped"]').check()
+    assert ui.storage(page)[ui.storage_key] == corrupt, "not replaced before the download"
+    with page.expect_download() as download:
+        notice.locator("[data-notice-action]").click()
+    assert Path(download.value.path()).read_text(encoding="utf-8") == corrupt
+    assert ui.saved(page)["done"] == {"terminal-stopped": True}
+
+
+def test_without_storage_a_failed_checker_does_not_claim_saving(page: Page, ui) -> None:
+    page.add_init_script(
+        "for (const name of ['getItem', 'setItem', 'removeItem']) Storage.prototype[name] ="
+        " () => { throw new DOMException('no', 'SecurityError'); };"
+    )
+    page.route("**/*.wasm", lambda route: route.abort())
+    ui.open(page, "zh", wait="failed")
+    strings = page_strings("zh")
+    expect(page.locator("[data-engine-text]")).to_have_text(strings["engine_failed_unsaved"])
+    expect(page.locator("[data-engine-hint]")).to_be_hidden()
+    expect(page.locator('[data-notice="storage"]')).to_have_text(
+        re.compile(re.escape(strings["notice_unavailable"]))
+    )
+
+
+def megabytes(size: int) -> str:
+    mb = size / 1_000_000
+    return str(round(mb)) if mb >= 10 else f"{max(0.1, round(mb * 10) / 10):g}"
+
+
+def test_the_loading_text_states_what_this_visit_downloads(page: Page, ui) -> None:
+    page.add_init_script(RECORD_LOADING)
+    strings = page_strings("en")
+    for _ in range(2):  # a first visit, then one with the files cached
+        ui.open(page, "en")
+        plans = page.evaluate("window.plans")
+        assert len(plans) == 1, plans
+        size = plans[0]["bytes"]
+        expected = (
+            strings["engine_loading"].replace("{mb}", megabytes(size))
+            if size
+            else strings["engine_loading_cached"]
+        )
+        assert expected in page.evaluate("window.engineTexts")

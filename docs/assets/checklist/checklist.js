@@ -7,13 +7,13 @@
  * step and the problems. If it never arrives, the checklist keeps working.
  */
 import { deepLinks } from "./deeplinks.js";
-import { startEngine } from "./engine.js";
+import { megabytes, startEngine } from "./engine.js";
 import { ChecklistForm } from "./form.js";
 import { Notices } from "./notices.js";
 import { maskWhenPrinting } from "./print-mask.js";
 import { oneAtATime, pageAddress } from "./refresh.js";
 import { Session } from "./session.js";
-import { readSettings } from "./settings.js";
+import { format, readSettings } from "./settings.js";
 import { Store, storageKey } from "./storage.js";
 import { renderSummary } from "./summary.js";
 import { download, setUpTools } from "./tools.js";
@@ -38,8 +38,23 @@ function start(root) {
   const session = new Session({ settings, store, notices, form, download });
   session.start();
 
-  const engine = startEngine(settings.pyodide);
+  /** @param {string} text */
+  const engineText = (text) => {
+    const box = root.querySelector("[data-engine-text]");
+    if (box) box.textContent = text;
+  };
+  // "Every change is saved at once" is only said while it is true.
+  const hint = root.querySelector("[data-engine-hint]");
+  if (hint && !session.saving() && session.mode !== "pending") hint.hidden = true;
   let engineState = "loading";
+  const engine = startEngine({
+    ...settings.pyodide,
+    // What this visit downloads, once the worker knows (nothing when cached).
+    onPlan: (/** @type {number | null} */ bytes) => {
+      if (bytes === null || engineState !== "loading") return;
+      engineText(bytes ? format(strings.engine_loading, { mb: megabytes(bytes) }) : strings.engine_loading_cached);
+    },
+  });
   /** @type {HTMLInputElement | null} */
   const mask = root.querySelector("[data-mask]");
 
@@ -63,6 +78,7 @@ function start(root) {
     } catch (error) {
       console.error("Checklist: the checker failed.", error);
       form.showEngine("error");
+      if (!session.saving()) engineText(strings.engine_error_unsaved);
     }
   });
   mask?.addEventListener("change", refresh);
@@ -88,6 +104,7 @@ function start(root) {
       engineState = "failed";
       console.warn("Checklist: the checker did not load.", error);
       form.showEngine("failed");
+      if (!session.saving()) engineText(strings.engine_failed_unsaved);
       if (session.mode === "pending") {
         // One message: the notice says what is shown and that nothing is saved.
         const box = /** @type {HTMLElement | null} */ (root.querySelector("[data-engine-message]"));

@@ -23,7 +23,19 @@ const LONGEST_DOWNLOAD = 10 * 60_000;
  */
 
 /**
- * @param {{runtimeURL: string, lockFileURL: string, package: string, timeoutMs: number}} options
+ * A download size for people: megabytes, one decimal below 10 (never "0"). Pure.
+ * @param {number} bytes
+ */
+export function megabytes(bytes) {
+  const mb = bytes / 1_000_000;
+  if (mb >= 10) return String(Math.round(mb));
+  return String(Math.max(0.1, Math.round(mb * 10) / 10));
+}
+
+/**
+ * @param {{runtimeURL: string, lockFileURL: string, package: string, timeoutMs: number,
+ *   onPlan?: (bytes: number | null) => void}} options `onPlan`: told how many
+ *   bytes this visit downloads once the worker knows (null: unknown)
  * @returns {Engine}
  */
 export function startEngine(options) {
@@ -70,6 +82,7 @@ export function startEngine(options) {
         clearTimeout(timer);
         resolve();
       } else if (data.type === "plan") {
+        options.onPlan?.(data.bytes ?? null);
         const seconds = (data.bytes ?? 0) / (link.throughput ?? SLOW_LINK);
         arm(options.timeoutMs + Math.min(3 * 1000 * seconds, LONGEST_DOWNLOAD));
       } else if (data.type === "downloaded") {

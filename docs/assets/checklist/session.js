@@ -13,6 +13,7 @@
 import { localTimestamp, writtenBefore } from "./dates.js";
 import { withEdits } from "./form.js";
 import { savedView, withoutTooDeep, withTextFields } from "./state-view.js";
+import { format } from "./settings.js";
 import { classify } from "./storage.js";
 
 /**
@@ -43,6 +44,8 @@ export class Session {
     this.pending = null;
     /** Edits made before the saved progress could be shown. @type {Edits | null} */
     this.early = null;
+    /** Whether the last write worked (a full quota leaves the mode as it is). */
+    this.lastSaved = true;
   }
 
   /** @returns {State} */
@@ -59,7 +62,7 @@ export class Session {
    */
   usable(value) {
     const { state, dropped } = withoutTooDeep(withTextFields(value));
-    if (dropped.length) console.warn("Checklist: left out, nested too deep to save:", dropped.join(", "));
+    if (dropped.length) this.leftOut(dropped);
     return state;
   }
 
@@ -129,7 +132,7 @@ export class Session {
               this.persist();
             },
           };
-          this.notices.show("corrupt", this.strings.notice_quota, {
+          this.notices.show("corrupt", this.strings.notice_corrupt_no_copy, {
             kind: "warning",
             action: downloadThenSave,
           });
@@ -142,6 +145,22 @@ export class Session {
     );
   }
 
+  /**
+   * Say which parts of the saved progress could not be saved and were left out.
+   * @param {string[]} keys
+   */
+  leftOut(keys) {
+    console.warn("Checklist: left out, as it cannot be saved:", keys.join(", "));
+    this.notices.show("left-out", format(this.strings.notice_left_out, { keys: keys.join(", ") }), {
+      kind: "warning",
+    });
+  }
+
+  /** Whether changes are being saved now (what the page may promise). */
+  saving() {
+    return this.mode === "saving" && this.lastSaved;
+  }
+
   refuseNewer() {
     this.mode = "memory";
     this.notices.show("storage", this.strings.notice_newer, { kind: "warning" });
@@ -151,9 +170,10 @@ export class Session {
   persist() {
     if (this.mode !== "saving") return;
     const { status, dropped } = this.store.save(this.state);
+    this.lastSaved = status === "saved";
     if (dropped.length) {
       // Left out of the save: leave it out of the state too, so saving keeps working.
-      console.warn("Checklist: left out of the save, as it cannot be written:", dropped.join(", "));
+      this.leftOut(dropped);
       const state = { ...this.state };
       for (const key of dropped) delete state[key];
       this.state = state;

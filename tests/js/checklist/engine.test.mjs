@@ -30,3 +30,11 @@ test("timings that make no sense are skipped; a zero duration counts as 1 ms", (
   assert.equal(throughput([entry(100_000, 100_300, 50, 40)]), null, "ends before it starts");
   assert.equal(throughput([entry(100_000, 100_300, 5, 5)]), 100_000_000);
 });
+
+test("megabytes says what a download costs, never zero", async () => {
+  const { megabytes } = await import("../../../docs/assets/checklist/engine.js");
+  assert.equal(megabytes(13_400_000), "13");
+  assert.equal(megabytes(5_260_000), "5.3");
+  assert.equal(megabytes(850_000), "0.9");
+  assert.equal(megabytes(1_000), "0.1");
+});
