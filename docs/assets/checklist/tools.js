@@ -44,6 +44,13 @@ async function validateImport(engine, value) {
 }
 
 /**
+ * The engine's answer about a file to import (checklist.check_import).
+ * @typedef {{state: Record<string, any> | null, refused: Record<string, any> | null,
+ *   changes?: Array<{code?: string, message?: Record<string, string>}>,
+ *   incoming?: {done?: number, answers?: number}, current?: {done?: number, answers?: number}}} ImportCheck
+ */
+
+/**
  * @param {{root: HTMLElement, settings: Record<string, any>,
  *   session: import("./session.js").Session, engine: import("./engine.js").Engine,
  *   notices: import("./notices.js").Notices, refresh: () => Promise<void>}} parts
@@ -82,6 +89,21 @@ export function setUpTools({ root, settings, session, engine, notices, refresh }
       notices.show("import", strings.import_needs_engine, { kind: "error" });
       return;
     }
+    let preview;
+    try {
+      preview = await engine.call("check_import", value, session.state);
+    } catch (error) {
+      // An engine without check_import: the older check below, without a preview.
+      if (!String(/** @type {Error} */ (error)?.message).includes("no public function")) {
+        console.warn("Checklist: the checker failed on an imported file.", error);
+        notices.show("import", strings.import_not_json, { kind: "error" });
+        return;
+      }
+    }
+    if (preview) {
+      offerImport(preview);
+      return;
+    }
     let checked;
     try {
       checked = await validateImport(engine, value);
@@ -102,6 +124,70 @@ export function setUpTools({ root, settings, session, engine, notices, refresh }
     session.replace(checked.state);
     await refresh();
     notices.show("import", strings.import_done, { kind: "success" });
+  }
+
+  /**
+   * What the engine's check_import says about a file: refused with its
+   * reason, or shown against the progress there now, with every change the
+   * import makes, and replaced only once the merchant confirms; the replaced
+   * progress can be brought back.
+   * @param {ImportCheck} preview
+   */
+  function offerImport(preview) {
+    const { lang } = settings;
+    if (preview.refused || !preview.state) {
+      if (preview.refused?.code === "schema_too_new") {
+        notices.show("import", strings.import_too_new, { kind: "error" });
+        return;
+      }
+      const reason = preview.refused?.message?.[lang] ?? strings.import_not_json;
+      notices.show("import", format(strings.import_rejected, { reason }), { kind: "error" });
+      return;
+    }
+    const incoming = preview.incoming ?? {};
+    const current = preview.current ?? {};
+    const text = format(strings.import_preview, {
+      incoming_done: incoming.done ?? 0,
+      incoming_answers: incoming.answers ?? 0,
+      current_done: current.done ?? 0,
+      current_answers: current.answers ?? 0,
+    });
+    const state = preview.state;
+    const notice = notices.show("import", text, {
+      kind: "info",
+      action: {
+        label: strings.import_confirm,
+        run: async () => {
+          const previous = structuredClone(session.state);
+          session.replace(state);
+          await refresh();
+          notices.show("import", strings.import_done, {
+            kind: "success",
+            action: {
+              label: strings.import_undo,
+              run: async () => {
+                session.replace(previous);
+                await refresh();
+                notices.show("import", strings.import_undone, { kind: "success" });
+              },
+            },
+          });
+        },
+      },
+    });
+    const changes = preview.changes ?? [];
+    if (changes.length) {
+      const heading = document.createElement("p");
+      heading.textContent = strings.import_changes;
+      const list = document.createElement("ul");
+      list.dataset.importChanges = "";
+      for (const change of changes) {
+        const item = document.createElement("li");
+        item.textContent = change.message?.[lang] ?? String(change.code);
+        list.append(item);
+      }
+      notice.firstElementChild?.after(heading, list);
+    }
   }
 
   setUpReset(root, () => {
