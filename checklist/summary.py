@@ -1,8 +1,9 @@
 """The printed summary: everything it shows, in one language, as plain text.
 
 Links (``href``) are relative to the site root and include the language
-prefix: ``guide/before/#balance-settled`` (zh, the default language) and
-``en/guide/before/#balance-settled``. Every text is plain text, never HTML.
+prefix: ``guide/<phase>/#<item id>`` (zh, the default language) and
+``en/guide/<phase>/#<item id>``; a question is linked on the checklist page
+itself, ``#question-<key>``. Every text is plain text, never HTML.
 """
 
 from datetime import datetime
@@ -32,19 +33,58 @@ def href(lang: str, phase: str, item: str | None = None) -> str:
     return f"{page}#{item}" if item else page
 
 
+def phase_title(phase: str, lang: str) -> str:
+    """The phase's title with its number, as the guide's heading says it."""
+    spec = PHASES[phase]
+    number = STRINGS["numerals"][lang][spec["number"] - 1]
+    return STRINGS["phase_heading"][lang].format(number=number, title=spec["title"][lang])
+
+
 def _link(item: str, lang: str) -> dict:
     spec = ITEMS[item]
-    return {"id": item, "label": spec["label"][lang], "href": href(lang, spec["phase"], item)}
+    return {
+        "id": item,
+        "label": spec["label"][lang],
+        "action": spec["action"][lang],
+        "href": href(lang, spec["phase"], item),
+    }
 
 
-def _item(item: str, done: dict, lang: str) -> dict:
+def _find_out(item: str, unsure: dict, lang: str) -> str | None:
+    """How to find out whether ``item`` is needed, when a "not sure" keeps it listed."""
+    if item not in unsure:
+        return None
+    (option,) = [
+        option for option in QUESTIONS[unsure[item]]["options"] if option["value"] == "unsure"
+    ]
+    return option["hint"][lang]
+
+
+def _item(item: str, result: dict, lang: str) -> dict:
     blocks = ITEMS[item]["blocks"]
+    done = result["state"]["done"]
     status = "done" if item in done else "required" if blocks else "todo"
     return {
         **_link(item, lang),
         "done": item in done,
         "blocks": blocks,
         "status": STRINGS["status"][status][lang],
+        "find_out": _find_out(item, result["unsure"], lang),
+    }
+
+
+def _next(step: dict | None, lang: str) -> dict | None:
+    if step is None:
+        return None
+    if step["kind"] == "item":
+        return {"kind": "item", **_link(step["id"], lang)}
+    question = QUESTIONS[step["id"]]["label"][lang]
+    return {
+        "kind": "question",
+        "id": step["id"],
+        "label": question,
+        "action": STRINGS["next_question"][lang].format(question=question),
+        "href": f"#{step['anchor']}",
     }
 
 
@@ -59,14 +99,9 @@ def _answer(key: str, answers: dict, lang: str) -> dict:
     return {"key": key, "question": question["label"][lang], "answer": answer}
 
 
-def summary(state: object, lang: object, *, mask: bool = False) -> dict:
-    """What the printed summary of ``state`` shows, in ``lang`` (zh or en; anything else: zh).
-
-    With ``mask``, the merchant number keeps its first and last 3 characters and
-    the terminal number its first and last 2; the rest become ``•``.
-    """
+def summary_of(result: dict, lang: object, *, mask: bool = False) -> dict:
+    """The summary of an evaluation (what :func:`checklist.evaluate` returned), in ``lang``."""
     lang = lang if lang in LANGS else LANGS[0]
-    result = evaluate(state)
     clean = result["state"]
     merchant = dict(clean["merchant"])
     if mask:
@@ -86,10 +121,11 @@ def summary(state: object, lang: object, *, mask: bool = False) -> dict:
         "phases": [
             {
                 "id": phase,
-                "title": PHASES[phase]["title"][lang],
+                "number": PHASES[phase]["number"],
+                "title": phase_title(phase, lang),
                 "href": href(lang, phase),
                 "items": [
-                    _item(item, clean["done"], lang)
+                    _item(item, result, lang)
                     for item in result["applicable"]
                     if ITEMS[item]["phase"] == phase
                 ],
@@ -97,10 +133,19 @@ def summary(state: object, lang: object, *, mask: bool = False) -> dict:
             for phase in result["phases"]
         ],
         "blockers": [_link(blocker, lang) for blocker in result["blockers"]],
-        "next": None if result["next"] is None else _link(result["next"], lang),
+        "next": _next(result["next"], lang),
         "notes": clean["notes"],
         "problems": [
             {"code": found["code"], "level": found["level"], "message": found["message"][lang]}
             for found in result["problems"]
         ],
     }
+
+
+def summary(state: object, lang: object, *, mask: bool = False) -> dict:
+    """What the printed summary of ``state`` shows, in ``lang`` (zh or en; anything else: zh).
+
+    With ``mask``, the merchant number keeps its first and last 3 characters and
+    the terminal number its first and last 2; the rest become ``•``.
+    """
+    return summary_of(evaluate(state), lang, mask=mask)
