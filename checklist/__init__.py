@@ -83,7 +83,7 @@ guide's order. Problems never block the checklist. The codes:
   ``wiped_before_export``, ``bank_closed_before_money``.
 """
 
-from .check import check, check_import
+from .checking import check, check_import
 from .data import catalogue
 from .migrate import migrate
 from .rules import VERDICTS, evaluate

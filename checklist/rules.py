@@ -21,7 +21,9 @@ UNSURE = "unsure"
 
 def _unconditional(item: str) -> bool:
     """The item applies whatever the answers are."""
-    return ITEMS[item]["applies"] == "always" and PHASES[ITEMS[item]["phase"]]["applies"] == "always"
+    return (
+        ITEMS[item]["applies"] == "always" and PHASES[ITEMS[item]["phase"]]["applies"] == "always"
+    )
 
 
 def _verdict(unanswered: list, done: dict, open_items: list, blockers: list) -> str:

@@ -1,8 +1,8 @@
 """The printed summary: everything it shows, in one language, as plain text.
 
-Links (``href``) are relative to the site root and include the language
-prefix: ``guide/<phase>/#<item id>`` (zh, the default language) and
-``en/guide/<phase>/#<item id>``; a question is linked on the checklist page
+Links (``href``) to the guide are relative to the root of the summary's
+language (the site knows where each language lives):
+``guide/<phase>/#<item id>``; a question is linked on the checklist page
 itself, ``#question-<key>``. Every text is plain text, never HTML.
 """
 
@@ -27,17 +27,18 @@ def masked(text: str, start: int, end: int) -> str:
     return text[:start] + MASK * hidden + text[len(text) - end :]
 
 
-def href(lang: str, phase: str, item: str | None = None) -> str:
-    """The guide page of ``phase`` (at ``item``'s step), from the site root."""
-    page = STRINGS["languages"][lang]["prefix"] + PHASES[phase]["page"]
+def href(phase: str, item: str | None = None) -> str:
+    """The guide page of ``phase`` (at ``item``'s step), from the language's root."""
+    page = PHASES[phase]["page"]
     return f"{page}#{item}" if item else page
 
 
 def phase_title(phase: str, lang: str) -> str:
     """The phase's title with its number, as the guide's heading says it."""
     spec = PHASES[phase]
-    number = STRINGS["numerals"][lang][spec["number"] - 1]
-    return STRINGS["phase_heading"][lang].format(number=number, title=spec["title"][lang])
+    phrases = STRINGS["phrases"]
+    number = phrases["numerals"][lang][spec["number"] - 1]
+    return phrases["phase_heading"][lang].format(number=number, title=spec["title"][lang])
 
 
 def _link(item: str, lang: str) -> dict:
@@ -46,7 +47,7 @@ def _link(item: str, lang: str) -> dict:
         "id": item,
         "label": spec["label"][lang],
         "action": spec["action"][lang],
-        "href": href(lang, spec["phase"], item),
+        "href": href(spec["phase"], item),
     }
 
 
@@ -83,7 +84,7 @@ def _next(step: dict | None, lang: str) -> dict | None:
         "kind": "question",
         "id": step["id"],
         "label": question,
-        "action": STRINGS["next_question"][lang].format(question=question),
+        "action": STRINGS["phrases"]["next_question"][lang].format(question=question),
         "href": f"#{step['anchor']}",
     }
 
@@ -123,7 +124,7 @@ def summary_of(result: dict, lang: object, *, mask: bool = False) -> dict:
                 "id": phase,
                 "number": PHASES[phase]["number"],
                 "title": phase_title(phase, lang),
-                "href": href(lang, phase),
+                "href": href(phase),
                 "items": [
                     _item(item, result, lang)
                     for item in result["applicable"]

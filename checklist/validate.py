@@ -28,9 +28,11 @@ _READ_FACTOR = 4
 _DATE_LENGTH = 64
 
 # Zero-width characters and bidirectional controls: they hide or reorder text.
-INVISIBLE = "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" + "".join(
-    map(chr, range(0x2060, 0x2070))
-) + "\ufeff"
+INVISIBLE = (
+    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    + "".join(map(chr, range(0x2060, 0x2070)))
+    + "\ufeff"
+)
 _INVISIBLE = str.maketrans("", "", INVISIBLE)
 # Hyphens, dashes and the invisible characters that turn up when a number is copied.
 _DROPPED = str.maketrans("", "", "-‐‑‒–—―−" + INVISIBLE)
@@ -41,16 +43,11 @@ Problems = list[dict]
 def _normalise_number(text: object) -> str:
     if not isinstance(text, str):
         return ""
-    # NFKC can make text that upper() changes and upper() text that NFKC changes
-    # ("ǆ" -> "Ǆ" -> "DŽ"): repeat until nothing changes, so normalising is idempotent.
-    for _ in range(8):
-        number = unicodedata.normalize("NFKC", text)
-        number = "".join(number.split()).translate(_DROPPED).upper()
-        number = unicodedata.normalize("NFC", number)
-        if number == text:
-            break
-        text = number
-    return number
+    number = unicodedata.normalize("NFKC", text)
+    number = "".join(number.split()).translate(_DROPPED).upper()
+    # Removing a hyphen can join a letter to a combining mark ("e-\u0301"):
+    # compose again, so that normalising twice gives the same result as once.
+    return unicodedata.normalize("NFC", number)
 
 
 def normalise_merchant_id(text: object) -> str:

@@ -84,9 +84,7 @@ def test_what_applies_follows_the_rules(combination):
     blocks = device and not unanswered
     assert ("device-return-arranged" in result["blockers"]) is blocks
     assert len(result["blockers"]) == 6 + blocks
-    unsure = {
-        key for key in ("device_must_return", "paid_deposit") if answers.get(key) == "unsure"
-    }
+    unsure = {key for key in ("device_must_return", "paid_deposit") if answers.get(key) == "unsure"}
     if person and answers.get("close_bank_account") == "unsure":
         unsure.add("close_bank_account")
     assert set(result["unsure"].values()) == unsure

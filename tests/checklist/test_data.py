@@ -8,10 +8,11 @@ import pytest
 from scenario_results import ROOT
 
 import checklist
-from checklist import VERDICTS, catalogue
+from checklist import VERDICTS, catalogue, locales
 from checklist.conditions import CONDITIONS
 from checklist.data import CATALOGUE, ITEMS, LANGS, LIMITS, PHASES, QUESTIONS, RULES, STRINGS
 from tests.guide_ids import BLOCKING
+from tests.guide_ids import LANGS as GUIDE_LANGS
 from tests.guide_ids import PHASES as GUIDE
 
 QUESTION_OPTIONS = {
@@ -138,7 +139,7 @@ def test_no_step_id_is_written_in_the_engine_s_python():
 
 def test_the_step_id_check_would_catch_one():
     # The check above reads every module of the package.
-    assert {path.name for path in CODE} >= {"rules.py", "summary.py", "validate.py", "check.py"}
+    assert {path.name for path in CODE} >= {"rules.py", "summary.py", "validate.py", "checking.py"}
 
 
 def test_every_limit_is_a_positive_whole_number():
@@ -173,9 +174,7 @@ def test_the_voice_is_the_project_s(entry):
 
 def test_the_bank_question_never_says_it_is_up_to_the_merchant():
     question = QUESTIONS["close_bank_account"]
-    words = " ".join(
-        text[lang] for text in texts(question) for lang in ("zh", "en")
-    )
+    words = " ".join(text[lang] for text in texts(question) for lang in ("zh", "en"))
     assert "由你决定" not in words and "your choice" not in words
     assert "银行" in question["hint"]["zh"] and "bank" in question["hint"]["en"]
 
@@ -203,9 +202,21 @@ def test_catalogue_is_a_json_ready_fresh_copy():
     assert catalogue()["items"] == CATALOGUE["items"]
 
 
-def test_languages():
-    assert LANGS == ("zh", "en")
-    assert STRINGS["languages"] == {"zh": {"prefix": ""}, "en": {"prefix": "en/"}}
+def test_the_engine_speaks_the_site_s_languages_default_first():
+    assert LANGS == GUIDE_LANGS
+
+
+def test_every_language_file_has_the_same_keys_and_no_empty_string():
+    assert locales.missing(LANGS) == set()
+    for lang in LANGS:
+        every = locales.strings(lang)
+        for key in locales.keys(every):
+            assert locales.t(lang, key).strip(), (lang, key)
+
+
+def test_t_reads_dotted_keys_and_fills_values():
+    assert locales.t("en", "links.copy_link_label", title="X") == "Copy the link to this step: X"
+    assert locales.table("zh", "nav")["guide"] == "指南"
 
 
 def bilingual(table: dict) -> bool:

@@ -177,7 +177,10 @@ def test_asked():
         (ANSWERED, {}),
         (
             {**ANSWERED, "device_must_return": "unsure"},
-            {"device-return-arranged": "device_must_return", "device-returned": "device_must_return"},
+            {
+                "device-return-arranged": "device_must_return",
+                "device-returned": "device_must_return",
+            },
         ),
         ({**ANSWERED, "paid_deposit": "unsure"}, {"deposit-refunded": "paid_deposit"}),
         (
@@ -222,26 +225,28 @@ def test_no_out_of_order_warnings_without_blockers():
 
 
 MONEY = ["balance-settled", "refunds-received", "deposit-refunded", "closure-confirmed"]
+UNLINKED = [("unlinked_before_export", "linked-services-unbound")]
+BANK_EARLY = [("bank_closed_before_money", "bank-account-closed")]
 
 
 @pytest.mark.parametrize(
     ("answers", "done", "warned"),
     [
-        (ANSWERED, ["linked-services-unbound"], [("unlinked_before_export", "linked-services-unbound")]),
+        (ANSWERED, ["linked-services-unbound"], UNLINKED),
         (ANSWERED, ["records-exported", "linked-services-unbound"], []),
         (ANSWERED, ["device-wiped"], [("wiped_before_export", "device-wiped")]),
         (ANSWERED, ["records-exported", "device-wiped"], []),
         (ANSWERED, ["records-exported"], []),
-        (PERSON, ["bank-account-closed"], [("bank_closed_before_money", "bank-account-closed")]),
-        (PERSON, [*MONEY[1:], "bank-account-closed"], [("bank_closed_before_money", "bank-account-closed")]),
-        (PERSON, [*MONEY[:-1], "bank-account-closed"], [("bank_closed_before_money", "bank-account-closed")]),
+        (PERSON, ["bank-account-closed"], BANK_EARLY),
+        (PERSON, [*MONEY[1:], "bank-account-closed"], BANK_EARLY),
+        (PERSON, [*MONEY[:-1], "bank-account-closed"], BANK_EARLY),
         (PERSON, [*MONEY, "bank-account-closed"], []),
         # No deposit was paid: getting it back does not apply, so it is not waited for.
         ({**PERSON, "paid_deposit": "no"},
          [step for step in MONEY if step != "deposit-refunded"] + ["bank-account-closed"], []),
         ({**PERSON, "paid_deposit": "yes"},
          [step for step in MONEY if step != "deposit-refunded"] + ["bank-account-closed"],
-         [("bank_closed_before_money", "bank-account-closed")]),
+         BANK_EARLY),
         # The bank item does not apply to a business: only that is said.
         ({**ANSWERED, "close_bank_account": "yes"}, ["bank-account-closed"],
          [("not_applicable", "bank-account-closed")]),

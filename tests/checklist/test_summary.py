@@ -24,11 +24,9 @@ def state(*done: str, **extra: object) -> dict:
     return {"schema": 2, "done": dict.fromkeys(done, True), "merchant": MERCHANT, **extra}
 
 
-@pytest.mark.parametrize(
-    ("lang", "href"),
-    [("zh", "guide/before/#balance-settled"), ("en", "en/guide/before/#balance-settled")],
-)
-def test_links_are_from_the_site_root_with_the_language_prefix(lang, href):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_links_are_from_the_language_root(lang):
+    href = "guide/before/#balance-settled"
     result = summary(state(), lang)
     (before,) = [phase for phase in result["phases"] if phase["id"] == "before"]
     assert before["href"] == href.split("#")[0]
@@ -123,7 +121,7 @@ def test_phase_titles_carry_the_guide_s_number(lang, title):
 
 def test_the_phases_are_numbered_one_to_seven_in_guide_order():
     assert [spec["number"] for spec in PHASES.values()] == list(range(1, len(PHASES) + 1))
-    assert len(STRINGS["numerals"]["zh"]) >= len(PHASES)
+    assert len(STRINGS["phrases"]["numerals"]["zh"]) >= len(PHASES)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -136,14 +134,16 @@ def test_next_is_the_first_unanswered_question_linked_on_the_page(lang):
         "kind": "question",
         "id": "device_must_return",
         "label": question,
-        "action": STRINGS["next_question"][lang].format(question=question),
+        "action": STRINGS["phrases"]["next_question"][lang].format(question=question),
         "href": "#question-device_must_return",
     }
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_ready_to_apply_the_next_step_is_how_to_apply(lang):
-    blockers = [item for item, spec in ITEMS.items() if spec["blocks"] and spec["applies"] == "always"]
+    blockers = [
+        item for item, spec in ITEMS.items() if spec["blocks"] and spec["applies"] == "always"
+    ]
     result = summary(state(*blockers), lang)
     assert result["verdict"] == "ready_to_apply"
     assert result["next"]["id"] == "support-contacted"

@@ -42,7 +42,7 @@ def with_merchant(**merchant: object) -> dict:
         ("822\t2900\n59430BCY", "822290059430BCY"),
         ("822\u200b290059430BCY\ufeff", "822290059430BCY"),  # copied invisible characters
         ("\u202e822290059430BCY\u202c", "822290059430BCY"),  # a direction override
-        ("ǆ", "DŽ"),  # upper case that NFKC changes again: normalised to the end
+        ("e-\u0301", "É"),  # a hyphen between a letter and its accent: composed again
         ("", ""),
         ("   ", ""),
         ("商户号", "商户号"),
@@ -87,7 +87,7 @@ def test_an_unusual_number_is_a_hedged_warning_never_an_error(code):
     assert "error" not in problem["message"]["en"].lower()
 
 
-@given(st.text() | st.text(alphabet="ǅǆǄßﬀ０１ａＡ-\u3000\u200b\u202e ", max_size=40))
+@given(st.text() | st.text(alphabet="ǅǆßﬀŉ０１ａeＡ-‐\u0301\u0327\u3000\u200b\u202e ", max_size=40))
 def test_normalising_a_number_twice_gives_the_same_result_as_once(text):
     once = normalise_merchant_id(text)
     assert normalise_merchant_id(once) == once
@@ -144,13 +144,17 @@ def test_numbers_never_block():
 
 
 def test_the_agreed_limits_are_in_the_catalogue_for_the_form():
-    assert catalogue()["limits"] == LIMITS == {
-        "merchant.name": 100,
-        "merchant.merchant_id": 32,
-        "merchant.terminal_id": 32,
-        "notes": 2000,
-        "entries": 200,
-    }
+    assert (
+        catalogue()["limits"]
+        == LIMITS
+        == {
+            "merchant.name": 100,
+            "merchant.merchant_id": 32,
+            "merchant.terminal_id": 32,
+            "notes": 2000,
+            "entries": 200,
+        }
+    )
 
 
 @pytest.mark.parametrize("field", ["notes", "merchant.name"])

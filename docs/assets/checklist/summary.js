@@ -37,9 +37,9 @@ function facts(rows) {
 /**
  * @param {HTMLElement} container
  * @param {object} summary from the engine
- * @param {{strings: Record<string, string>, siteRoot: URL, pageURL: string}} context
+ * @param {{strings: Record<string, string>, languageURL: URL, pageURL: string}} context
  */
-export function renderSummary(container, summary, { strings, siteRoot, pageURL }) {
+export function renderSummary(container, summary, { strings, languageURL, pageURL }) {
   const labels = summary.labels;
   const orBlank = (value) => (value ? String(value) : strings.summary_blank);
   const heading = (text) => element("h2", "checklist-summary__heading", text);
@@ -49,7 +49,7 @@ export function renderSummary(container, summary, { strings, siteRoot, pageURL }
       "checklist-summary__link",
       target.label,
       element("br", ""),
-      element("span", "checklist-summary__url", new URL(target.href, siteRoot).href),
+      element("span", "checklist-summary__url", new URL(target.href, languageURL).href),
     );
 
   const parts = [
