@@ -2,18 +2,20 @@
 
 Links (``href``) to the guide are relative to the root of the summary's
 language (the site knows where each language lives):
-``guide/<phase>/#<item id>``; a question is linked on the checklist page
-itself, ``#question-<key>``. Every text is plain text, never HTML.
+``guide/<phase>/#<item id>``, and a question on the checklist page,
+``checklist/#question-<key>``. Every text is plain text, never HTML.
 """
 
 from datetime import datetime
 
-from .data import ITEMS, LANGS, PHASES, QUESTIONS, STRINGS
+from .data import CATALOGUE, ITEMS, LANGS, PHASES, QUESTIONS, STRINGS
 from .rules import evaluate
 
 #: Characters left visible at the start and the end of a masked number.
 MASKS = {"merchant_id": (3, 3), "terminal_id": (2, 2)}
 MASK = "•"
+#: The checklist page, from a language's root: questions are linked there.
+CHECKLIST_PAGE = CATALOGUE["page"]
 
 
 def masked(text: str, start: int, end: int) -> str:
@@ -85,7 +87,7 @@ def _next(step: dict | None, lang: str) -> dict | None:
         "id": step["id"],
         "label": question,
         "action": STRINGS["phrases"]["next_question"][lang].format(question=question),
-        "href": f"#{step['anchor']}",
+        "href": f"{CHECKLIST_PAGE}#{step['anchor']}",
     }
 
 

@@ -88,7 +88,7 @@ def test_the_items_the_verdict_relies_on_always_apply():
 
 
 def test_the_catalogue_has_exactly_the_agreed_keys():
-    assert list(CATALOGUE) == ["rules", "limits", "questions", "phases", "items"]
+    assert list(CATALOGUE) == ["page", "rules", "limits", "questions", "phases", "items"]
     assert set(CATALOGUE["rules"]) == {"submitted", "apply_phase", "order"}
     for question in CATALOGUE["questions"]:
         assert set(question) == {"key", "ask_when", "label", "hint", "options"}

@@ -3,10 +3,10 @@
 import json
 
 import pytest
-from scenario_results import load_scenarios
+from scenario_results import ROOT, load_scenarios
 
 from checklist import check, evaluate, summary
-from checklist.data import ITEMS, PHASES, QUESTIONS, STRINGS
+from checklist.data import CATALOGUE, ITEMS, PHASES, QUESTIONS, STRINGS
 from checklist.summary import masked
 
 SCENARIOS = load_scenarios()
@@ -135,8 +135,13 @@ def test_next_is_the_first_unanswered_question_linked_on_the_page(lang):
         "id": "device_must_return",
         "label": question,
         "action": STRINGS["phrases"]["next_question"][lang].format(question=question),
-        "href": "#question-device_must_return",
+        "href": "checklist/#question-device_must_return",
     }
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_checklist_page_is_where_questions_are_linked(lang):
+    assert (ROOT / "docs" / f"{CATALOGUE['page'].strip('/')}.{lang}.md").is_file()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
