@@ -45,6 +45,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "missing_step": "链接里的步骤“{id}”已不存在，可能改了名或被删除。请从第一步开始查看，"
         "或在客服参考页按编号查找。",
         "go_failed": "暂时无法打开这一步。请在下面的列表中选择步骤。",
+        "go_malformed": "这个链接不完整或已损坏，打不开其中的步骤。请在下面的列表中选择步骤，"
+        "或请发链接的人重新复制一次。",
         "filter_label": "按编号或文字查找",
         "filter_none": "没有符合的步骤。",
         "filter_count": "显示 {shown} / {total} 行",
@@ -61,6 +63,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "renamed or removed. Start from the first step, or look it up by id on the support "
         "reference page.",
         "go_failed": "This step could not be opened just now. Choose it from the list below.",
+        "go_malformed": "This link is incomplete or damaged, so its step cannot be opened. "
+        "Choose the step from the list below, or ask whoever sent it to copy it again.",
         "filter_label": "Find by id or words",
         "filter_none": "No step matches.",
         "filter_count": "Showing {shown} of {total} rows",
