@@ -77,19 +77,22 @@
   }
 
   /**
-   * The language to open: the one in the path, else a choice made on this
+   * The language to open: the one in the path, else the one the link names
+   * (?lang=zh, a link fixed to one language), else a choice made on this
    * site, else the browser's, else the site's default.
    * @param {SiteConfig} config
+   * @param {string | null} named
    * @param {string | null} saved
    * @param {readonly string[]} browserLanguages
    * @returns {string}
    */
-  function chooseLanguage(config, saved, browserLanguages) {
+  function chooseLanguage(config, named, saved, browserLanguages) {
     let fallback = config.lang;
     for (const code in config.roots) {
       if (lookUp(config.roots, code) === "") fallback = code;
     }
     if (config.lang !== fallback) return config.lang;
+    if (named !== null && lookUp(config.roots, named) !== null) return named;
     if (saved !== null && lookUp(config.roots, saved) !== null) return saved;
     for (let i = 0; i < browserLanguages.length; i += 1) {
       const tag = browserLanguages[i].toLowerCase().split("-")[0];
@@ -102,6 +105,7 @@
    * Where go/<hash> sends the reader, or why it cannot.
    * @param {object} input
    * @param {string} input.hash location.hash
+   * @param {string | null} input.named the ?lang= of the link
    * @param {string} input.here location.href
    * @param {SiteConfig} input.config
    * @param {StepMap} input.map
@@ -112,7 +116,7 @@
   function destination(input) {
     const id = stepId(input.hash);
     if (id === null) return { error: "malformed" };
-    const lang = chooseLanguage(input.config, input.saved, input.languages);
+    const lang = chooseLanguage(input.config, input.named, input.saved, input.languages);
     const base = input.config.base.replace(/\/?$/, "/");
     const root = new URL(base, input.here);
     const languageRoot = new URL(lookUp(input.config.roots, lang) || "", root);
@@ -147,6 +151,7 @@
       const map = /** @type {StepMap} */ (readJSON("go-map"));
       const result = destination({
         hash: location.hash,
+        named: new URLSearchParams(location.search).get("lang"),
         here: location.href,
         config,
         map,

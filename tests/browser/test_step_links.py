@@ -120,7 +120,7 @@ def test_language_switch_keeps_page_and_step(
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_copy_button_puts_the_exact_step_url_on_the_clipboard(
+def test_copy_button_puts_the_permanent_step_link_on_the_clipboard(
     browser: Browser, site_url: str, prefix: str
 ) -> None:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
@@ -130,9 +130,11 @@ def test_copy_button_puts_the_exact_step_url_on_the_clipboard(
     button = holder.get_by_role("button")
     button.focus()  # keyboard-reachable
     page.keyboard.press("Enter")
-    expect(holder.get_by_role("status")).to_have_text("已复制" if not prefix else "Copied")
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == f"{site_url}{prefix}guide/settle/#deposit-refunded"
+    # The permanent link, with the site's full address, and the button says so.
+    link = f"{site_url}go/#deposit-refunded"
+    said = "已复制：" if not prefix else "Copied: "
+    expect(holder.get_by_role("status")).to_have_text(said + link)
+    assert page.evaluate("navigator.clipboard.readText()") == link
     context.close()
 
 
@@ -145,7 +147,7 @@ def test_copy_falls_back_when_the_clipboard_api_is_missing(browser: Browser, sit
     page.goto(f"{site_url}en/guide/before/")
     holder = page.locator("#documents-ready + .step-link")
     holder.get_by_role("button").click()
-    expected = f"{site_url}en/guide/before/#documents-ready"
+    expected = f"{site_url}go/#documents-ready"
     copied = holder.get_by_role("status")
     manual = holder.locator(".copy-link__manual input")
     # Either the old copy command worked, or the link is offered for copying by hand.
@@ -153,7 +155,7 @@ def test_copy_falls_back_when_the_clipboard_api_is_missing(browser: Browser, sit
     if manual.count():
         expect(manual).to_have_value(expected)
     else:
-        expect(copied).to_have_text("Copied")
+        expect(copied).to_have_text(f"Copied: {expected}")
     context.close()
 
 
@@ -214,7 +216,9 @@ def test_a_damaged_go_link_says_so_in_the_page_language(
     page.close()
 
 
-def test_a_very_long_id_is_cut_before_it_reaches_the_server(browser: Browser, site_url: str) -> None:
+def test_a_very_long_id_is_cut_before_it_reaches_the_server(
+    browser: Browser, site_url: str
+) -> None:
     page = browser.new_page(locale="zh-CN")
     statuses: list[int] = []
     page.on("response", lambda response: statuses.append(response.status))
@@ -234,7 +238,9 @@ if (location.pathname.endsWith("/go/")) {
   }).observe({ type: "paint", buffered: true });
   const look = () => {
     const list = document.getElementById("go-steps");
-    if (list && list.checkVisibility({ visibilityProperty: true })) console.log("go-page:list-visible");
+    if (list && list.checkVisibility({ visibilityProperty: true })) {
+      console.log("go-page:list-visible");
+    }
     requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
@@ -255,7 +261,8 @@ def test_go_on_a_slow_link_never_shows_its_own_page(
     cdp.send("Network.enable")
     cdp.send(
         "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 400, "downloadThroughput": 50_000, "uploadThroughput": 50_000},
+        {"offline": False, "latency": 400, "downloadThroughput": 50_000}
+        | {"uploadThroughput": 50_000},
     )
     page.goto(f"{site_url}{prefix}go/#balance-settled", wait_until="commit")
     page.wait_for_url(f"{site_url}en/guide/before/#balance-settled", timeout=60_000)
