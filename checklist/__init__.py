@@ -59,10 +59,15 @@ Problems never block the checklist. The codes (texts in ``strings.toml``):
   tick is kept), ``out_of_order`` (a later-phase item ticked while blockers
   remain), ``unbound_before_export`` (linked services unbound before the
   records were exported).
+
+:func:`decode_progress` refuses a progress code with one error about the field
+``progress_code``: ``code_empty``, ``code_character``, ``code_length``,
+``code_check``, ``code_too_new`` or ``code_invalid`` (see ``progress_code.py``).
 """
 
 from .data import catalogue
 from .migrate import migrate
+from .progress_code import decode_progress, encode_progress
 from .rules import VERDICTS, evaluate
 from .state import SCHEMA, new_state
 from .summary import summary
@@ -72,6 +77,8 @@ __all__ = [
     "SCHEMA",
     "VERDICTS",
     "catalogue",
+    "decode_progress",
+    "encode_progress",
     "evaluate",
     "migrate",
     "new_state",
