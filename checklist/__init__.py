@@ -81,11 +81,16 @@ guide's order. Problems never block the checklist. The codes:
   ``out_of_order`` (a later-phase item ticked while blockers remain), and the
   order rules of ``items.toml``: ``unlinked_before_export``,
   ``wiped_before_export``, ``bank_closed_before_money``.
+
+:func:`decode_progress` refuses a progress code with one error about the field
+``progress_code``: ``code_empty``, ``code_character``, ``code_length``,
+``code_check``, ``code_too_new`` or ``code_invalid`` (see ``progress_code.py``).
 """
 
 from .checking import check, check_import
 from .data import catalogue
 from .migrate import migrate
+from .progress_code import decode_progress, encode_progress
 from .rules import VERDICTS, evaluate
 from .state import SCHEMA, new_state
 from .summary import summary
@@ -97,6 +102,8 @@ __all__ = [
     "catalogue",
     "check",
     "check_import",
+    "decode_progress",
+    "encode_progress",
     "evaluate",
     "migrate",
     "new_state",

@@ -231,7 +231,7 @@ def test_every_verdict_status_and_label_has_words_in_both_languages():
     assert bilingual({"title": STRINGS["title"]})
 
 
-PLACEHOLDERS = {"field", "item", "key", "limit"}
+PLACEHOLDERS = {"field", "item", "key", "limit", "position", "expected", "length"}
 
 
 @pytest.mark.parametrize("code", STRINGS["problems"])
