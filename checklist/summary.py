@@ -76,6 +76,20 @@ def _item(item: str, result: dict, lang: str) -> dict:
     }
 
 
+def _phase(phase: str, result: dict, lang: str) -> dict:
+    items = [
+        _item(item, result, lang) for item in result["applicable"] if ITEMS[item]["phase"] == phase
+    ]
+    return {
+        "id": phase,
+        "number": PHASES[phase]["number"],
+        "title": phase_title(phase, lang),
+        "href": href(phase),
+        "progress": {"done": sum(item["done"] for item in items), "total": len(items)},
+        "items": items,
+    }
+
+
 def _next(step: dict | None, lang: str) -> dict | None:
     if step is None:
         return None
@@ -121,20 +135,7 @@ def summary_of(result: dict, lang: object, *, mask: bool = False) -> dict:
         "verdict_text": STRINGS["verdicts"][result["verdict"]][lang],
         "progress": result["progress"],
         "answers": [_answer(key, clean["answers"], lang) for key in result["asked"]],
-        "phases": [
-            {
-                "id": phase,
-                "number": PHASES[phase]["number"],
-                "title": phase_title(phase, lang),
-                "href": href(phase),
-                "items": [
-                    _item(item, result, lang)
-                    for item in result["applicable"]
-                    if ITEMS[item]["phase"] == phase
-                ],
-            }
-            for phase in result["phases"]
-        ],
+        "phases": [_phase(phase, result, lang) for phase in result["phases"]],
         "blockers": [_link(blocker, lang) for blocker in result["blockers"]],
         "next": _next(result["next"], lang),
         "notes": clean["notes"],

@@ -177,7 +177,16 @@ def test_items_and_phases_are_the_applicable_ones_in_guide_order():
     assert "device-returned" not in ids
     first = result["phases"][0]["items"][0]
     assert set(first) == {"id", "label", "action", "href", "done", "blocks", "status", "find_out"}
-    assert set(result["phases"][0]) == {"id", "number", "title", "href", "items"}
+    assert set(result["phases"][0]) == {"id", "number", "title", "href", "progress", "items"}
+
+
+def test_each_phase_says_how_many_of_its_items_are_done():
+    result = summary(state("terminal-stopped", "balance-settled", "device-wiped"), "en")
+    progress = {phase["id"]: phase["progress"] for phase in result["phases"]}
+    assert progress["before"] == {"done": 2, "total": 6}
+    assert progress["contract"] == {"done": 1, "total": 2}
+    assert progress["apply"] == {"done": 0, "total": 4}
+    assert sum(p["total"] for p in progress.values()) == result["progress"]["total"]
 
 
 def test_answers_show_the_asked_questions_in_words():
