@@ -1,4 +1,4 @@
-"""items.toml and strings.toml: the contract with the guide, and complete texts."""
+"""items.toml and the locale files: the contract with the guide, and complete texts."""
 
 import json
 import re
