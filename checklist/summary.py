@@ -136,6 +136,17 @@ def summary_of(result: dict, lang: object, *, mask: bool = False) -> dict:
         "progress": result["progress"],
         "answers": [_answer(key, clean["answers"], lang) for key in result["asked"]],
         "phases": [_phase(phase, result, lang) for phase in result["phases"]],
+        # Shown as not applying, so that the numbers of the others stay the guide's.
+        "phases_not_applying": [
+            {
+                "id": phase,
+                "number": spec["number"],
+                "title": phase_title(phase, lang),
+                "href": href(phase),
+            }
+            for phase, spec in PHASES.items()
+            if phase not in result["phases"]
+        ],
         "blockers": [_link(blocker, lang) for blocker in result["blockers"]],
         "next": _next(result["next"], lang),
         "notes": clean["notes"],

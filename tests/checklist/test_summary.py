@@ -117,6 +117,9 @@ def test_phase_titles_carry_the_guide_s_number(lang, title):
     assert "business" not in phases
     assert phases["after"]["number"] == 6
     assert [phase["number"] for phase in result["phases"]] == [1, 2, 3, 4, 6, 7]
+    (skipped,) = result["phases_not_applying"]
+    assert skipped["id"] == "business" and skipped["number"] == 5
+    assert skipped["title"].startswith(("第五阶段：", "Phase 5: "))
 
 
 def test_the_phases_are_numbered_one_to_seven_in_guide_order():
