@@ -20,7 +20,7 @@ export default [
     },
   },
   {
-    files: ["docs/assets/**/*.js", "scripts/bench/*.js"],
+    files: ["docs/assets/**/*.js", "overrides/**/*.js", "scripts/bench/*.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
@@ -33,7 +33,7 @@ export default [
     languageOptions: { globals: { ...globals.browser, ...globals.worker, ...globals.node } },
   },
   {
-    files: ["scripts/bench/measure.js"],
+    files: ["scripts/bench/measure.js", "overrides/partials/*.js"],
     languageOptions: { sourceType: "script" },
   },
   {

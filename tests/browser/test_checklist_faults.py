@@ -420,8 +420,8 @@ def test_an_import_is_shown_with_its_changes_and_asked_for_and_can_be_undone(
                 "message": {"zh": "名称被截短。", "en": "The name was cut short."},
             },
         ],
-        "incoming": {"done": 1, "answers": 1},
-        "current": {"done": 2, "answers": 0},
+        "incoming": {"ticks": 1, "answers": 1},
+        "current": {"ticks": 2, "answers": 0},
     }
     page.add_init_script(f"({ANSWER_CHECK_IMPORT})({json.dumps(answer)})")
     ui.open(page, "en")
@@ -464,7 +464,7 @@ def test_a_refused_import_says_why_and_lists_nothing_else(page: Page, ui, tmp_pa
         },
         "changes": [],
         "incoming": {},
-        "current": {"done": 0, "answers": 0},
+        "current": {"ticks": 0, "answers": 0},
     }
     page.add_init_script(f"({ANSWER_CHECK_IMPORT})({json.dumps(answer)})")
     ui.open(page, "en")

@@ -47,7 +47,8 @@ async function validateImport(engine, value) {
  * The engine's answer about a file to import (checklist.check_import).
  * @typedef {{state: Record<string, any> | null, refused: Record<string, any> | null,
  *   changes?: Array<{code?: string, message?: Record<string, string>}>,
- *   incoming?: {done?: number, answers?: number}, current?: {done?: number, answers?: number}}} ImportCheck
+ *   incoming?: {ticks?: number, answers?: number} | null,
+ *   current?: {ticks?: number, answers?: number} | null}} ImportCheck
  */
 
 /**
@@ -140,16 +141,17 @@ export function setUpTools({ root, settings, session, engine, notices, refresh }
         notices.show("import", strings.import_too_new, { kind: "error" });
         return;
       }
-      const reason = preview.refused?.message?.[lang] ?? strings.import_not_json;
-      notices.show("import", format(strings.import_rejected, { reason }), { kind: "error" });
+      // The engine's refusal says what was wrong and that nothing was imported.
+      const reason = preview.refused?.message?.[lang];
+      notices.show("import", reason ?? strings.import_not_json, { kind: "error" });
       return;
     }
     const incoming = preview.incoming ?? {};
     const current = preview.current ?? {};
     const text = format(strings.import_preview, {
-      incoming_done: incoming.done ?? 0,
+      incoming_done: incoming.ticks ?? 0,
       incoming_answers: incoming.answers ?? 0,
-      current_done: current.done ?? 0,
+      current_done: current.ticks ?? 0,
       current_answers: current.answers ?? 0,
     });
     const state = preview.state;
