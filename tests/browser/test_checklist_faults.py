@@ -385,61 +385,36 @@ def test_the_loading_text_states_what_this_visit_downloads(page: Page, ui) -> No
         assert expected in page.evaluate("window.engineTexts")
 
 
-# Answers the page's check_import calls with `answer`, as the engine's
-# checklist.check_import will (its contract: state, refused, changes, incoming,
-# current): the page side is tested against that contract until the engine has it.
-ANSWER_CHECK_IMPORT = """
-(answer) => {
-  const post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message, ...rest) {
-    if (message?.type === "call" && message.op === "check_import") {
-      const data = { type: "result", id: message.id, ok: true, value: answer };
-      setTimeout(() => this.dispatchEvent(new MessageEvent("message", { data })), 0);
-      return;
-    }
-    return post.call(this, message, ...rest);
-  };
-}
-"""
-
-
 def test_an_import_is_shown_with_its_changes_and_asked_for_and_can_be_undone(
     page: Page, ui, tmp_path: Path
 ) -> None:
-    incoming = current(done={"stop-period-met": True}, answers={"registered_as": "company"})
-    answer = {
-        "state": incoming,
-        "refused": None,
-        "changes": [
-            {
-                "code": "unknown_item",
-                "message": {"zh": "未知事项 x 已去掉。", "en": "Unknown task x was removed."},
-            },
-            {
-                "code": "too_long",
-                "message": {"zh": "名称被截短。", "en": "The name was cut short."},
-            },
-        ],
-        "incoming": {"ticks": 1, "answers": 1},
-        "current": {"ticks": 2, "answers": 0},
-    }
-    page.add_init_script(f"({ANSWER_CHECK_IMPORT})({json.dumps(answer)})")
     ui.open(page, "en")
     page.locator('input[name="terminal-stopped"]').check()
     page.locator('input[name="balance-settled"]').check()
     before = ui.saved(page)
+    file = {
+        "schema": 2,
+        "done": {"stop-period-met": True, "terminal-stopped": "yes", "nope": True},
+        "answers": {"registered_as": "someone else"},
+        "merchant": {"name": "x" * 200},
+    }
     path = tmp_path / "progress.json"
-    path.write_text("{}", encoding="utf-8")
+    path.write_text(json.dumps(file), encoding="utf-8")
     page.locator("[data-import]").set_input_files(path)
 
+    expected = checklist.check_import(file, before)
+    assert expected["changes"], "the file needs changes, or this test shows nothing"
     notice = page.locator('[data-notice="import"]')
     strings = page_strings("en")
     preview = strings["import_preview"].format(
-        incoming_done=1, incoming_answers=1, current_done=2, current_answers=0
+        incoming_done=expected["incoming"]["ticks"],
+        incoming_answers=expected["incoming"]["answers"],
+        current_done=expected["current"]["ticks"],
+        current_answers=expected["current"]["answers"],
     )
     expect(notice).to_contain_text(preview)
     expect(notice.locator("[data-import-changes] li")).to_have_text(
-        ["Unknown task x was removed.", "The name was cut short."]
+        [change["message"]["en"] for change in expected["changes"]]
     )
     assert ui.saved(page) == before, "nothing replaced before the merchant confirms"
 
@@ -455,19 +430,11 @@ def test_an_import_is_shown_with_its_changes_and_asked_for_and_can_be_undone(
     assert ui.saved(page)["done"] == before["done"]
 
 
-def test_a_refused_import_says_why_and_lists_nothing_else(page: Page, ui, tmp_path: Path) -> None:
-    answer = {
-        "state": None,
-        "refused": {
-            "code": "wrong_type",
-            "message": {"zh": "不是进度。", "en": "Not a progress file."},
-        },
-        "changes": [],
-        "incoming": {},
-        "current": {"ticks": 0, "answers": 0},
-    }
-    page.add_init_script(f"({ANSWER_CHECK_IMPORT})({json.dumps(answer)})")
-    ui.open(page, "en")
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_refused_import_says_why_once_and_lists_nothing_else(
+    page: Page, ui, tmp_path: Path, lang: str
+) -> None:
+    ui.open(page, lang)
     page.locator('input[name="terminal-stopped"]').check()
     before = ui.storage(page)
     path = tmp_path / "list.json"
@@ -475,6 +442,7 @@ def test_a_refused_import_says_why_and_lists_nothing_else(page: Page, ui, tmp_pa
     page.locator("[data-import]").set_input_files(path)
     notice = page.locator('[data-notice="import"]')
     expect(notice).to_have_class("checklist-notice checklist-notice--error")
-    expect(notice).to_contain_text("Not a progress file.")
+    refusal = checklist.check_import([1], None)["refused"]["message"][lang]
+    expect(notice.locator("p").first).to_have_text(refusal)
     expect(notice.locator("[data-import-changes]")).to_have_count(0)
     assert ui.storage(page) == before

@@ -69,6 +69,9 @@ def test_export_start_again_import_restores_everything(page: Page, ui, tmp_path:
     expect(root.locator('[data-phase="bank"]')).to_be_hidden()
 
     root.locator("[data-import]").set_input_files(exported)
+    # Shown first, against the (empty) progress there now; replaced on confirmation.
+    assert ui.saved(page) is None
+    root.locator('[data-notice="import"] [data-notice-action]').click()
     expect(root.locator('[data-notice="import"]')).to_have_class(
         "checklist-notice checklist-notice--success"
     )
@@ -90,7 +93,6 @@ def test_a_bad_import_file_changes_nothing(page: Page, ui, tmp_path: Path, lang:
         "not-json.json": "{this is not json",
         "a-list.json": "[1, 2, 3]",
         "newer.json": json.dumps({"schema": checklist.SCHEMA + 1, "done": {}}),
-        "broken-parts.json": json.dumps({"schema": 2, "done": "everything", "answers": []}),
     }
     for name, text in files.items():
         path = tmp_path / name
@@ -102,6 +104,16 @@ def test_a_bad_import_file_changes_nothing(page: Page, ui, tmp_path: Path, lang:
         expect(root.locator('input[name="balance-settled"]')).to_be_checked()
         notice.locator(".checklist-notice__dismiss").click()
         expect(notice).to_have_count(0)
+    # Parts of the wrong type: the engine drops them, and the page lists that
+    # and asks first; dismissing the question changes nothing.
+    path = tmp_path / "broken-parts.json"
+    path.write_text(json.dumps({"schema": 2, "done": "everything", "answers": []}), "utf-8")
+    root.locator("[data-import]").set_input_files(path)
+    notice = root.locator('[data-notice="import"]')
+    expect(notice.locator("[data-import-changes] li")).to_have_count(2)
+    notice.locator(".checklist-notice__dismiss").click()
+    assert ui.storage(page) == before
+    expect(root.locator('input[name="balance-settled"]')).to_be_checked()
 
 
 def test_corrupt_saved_json_is_kept_aside_and_offered_for_download(
