@@ -22,28 +22,6 @@ export function download(text, type, name) {
 }
 
 /**
- * An imported file is accepted only if the engine can read it as a whole:
- * migrate must give a state, and no error may concern the whole file or one
- * of its top-level parts (a problem inside, such as one wrong number or an
- * item that no longer exists, is shown after importing as usual).
- * @param {import("./engine.js").Engine} engine
- * @param {unknown} value
- * @returns {Promise<{state?: Record<string, any>, refused?: Record<string, any>}>}
- */
-async function validateImport(engine, value) {
-  const migrated = await engine.call("migrate", value);
-  /** @param {any} problem */
-  const wholeFile = (problem) =>
-    problem.level === "error" && !problem.item && !String(problem.field ?? "").includes(".");
-  const refusal = migrated.problems?.find((/** @type {any} */ problem) => problem.level === "error");
-  if (!migrated.state || refusal) return { refused: refusal ?? { code: "refused" } };
-  const evaluation = await engine.call("evaluate", migrated.state);
-  const broken = evaluation.problems?.find(wholeFile);
-  if (broken) return { refused: broken };
-  return { state: evaluation.state };
-}
-
-/**
  * The engine's answer about a file to import (checklist.check_import).
  * @typedef {{state: Record<string, any> | null, refused: Record<string, any> | null,
  *   changes?: Array<{code?: string, message?: Record<string, string>}>,
@@ -94,37 +72,11 @@ export function setUpTools({ root, settings, session, engine, notices, refresh }
     try {
       preview = await engine.call("check_import", value, session.state);
     } catch (error) {
-      // An engine without check_import: the older check below, without a preview.
-      if (!String(/** @type {Error} */ (error)?.message).includes("no public function")) {
-        console.warn("Checklist: the checker failed on an imported file.", error);
-        notices.show("import", strings.import_not_json, { kind: "error" });
-        return;
-      }
-    }
-    if (preview) {
-      offerImport(preview);
-      return;
-    }
-    let checked;
-    try {
-      checked = await validateImport(engine, value);
-    } catch (error) {
       console.warn("Checklist: the checker failed on an imported file.", error);
       notices.show("import", strings.import_not_json, { kind: "error" });
       return;
     }
-    if (checked.refused?.code === "schema_too_new") {
-      notices.show("import", strings.import_too_new, { kind: "error" });
-      return;
-    }
-    if (checked.refused || !checked.state) {
-      const reason = checked.refused?.message?.[settings.lang] ?? strings.import_not_json;
-      notices.show("import", format(strings.import_rejected, { reason }), { kind: "error" });
-      return;
-    }
-    session.replace(checked.state);
-    await refresh();
-    notices.show("import", strings.import_done, { kind: "success" });
+    offerImport(preview);
   }
 
   /**
