@@ -10,6 +10,7 @@ import { deepLinks } from "./deeplinks.js";
 import { megabytes, startEngine } from "./engine.js";
 import { ChecklistForm } from "./form.js";
 import { Notices } from "./notices.js";
+import { migratePending, showReadOnly } from "./migration.js";
 import { maskWhenPrinting } from "./print-mask.js";
 import { oneAtATime, pageAddress } from "./refresh.js";
 import { Session } from "./session.js";
@@ -96,7 +97,7 @@ function start(root) {
     async () => {
       engineState = "ready";
       form.showEngine("ready");
-      await session.migratePending(engine);
+      await migratePending(session, engine);
       await refresh();
       reveal({ again: true });
     },
@@ -109,7 +110,7 @@ function start(root) {
         // One message: the notice says what is shown and that nothing is saved.
         const box = /** @type {HTMLElement | null} */ (root.querySelector("[data-engine-message]"));
         if (box) box.hidden = true;
-        session.showReadOnly();
+        showReadOnly(session);
       }
     },
   );

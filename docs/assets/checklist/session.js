@@ -1,18 +1,17 @@
 /**
  * Session and saving: the state the page holds, whether changes are written
- * (the mode), writing them, following other tabs, and upgrading an older save
- * with the engine's migrate.
+ * (the mode), writing them, and following other tabs.
  *
  * Modes: "saving" writes every change at once. "memory" writes nothing
  * (storage refused, or a saved value this page must not overwrite).
- * "pending" holds an older save that waits for the engine's migrate; the
- * merchant can still tick and type meanwhile, and those edits are laid over
- * the upgraded save. "holding" waits until a copy of a damaged save is kept
- * before anything replaces it.
+ * "pending" holds an older save that waits for the engine's migrate
+ * (migration.js); the merchant can still tick and type meanwhile, and those
+ * edits are laid over the upgraded save. "holding" waits until a copy of a
+ * damaged save is kept before anything replaces it.
  */
 import { localTimestamp, writtenBefore } from "./dates.js";
 import { withEdits } from "./form.js";
-import { savedView, withoutTooDeep, withTextFields } from "./state-view.js";
+import { withoutTooDeep, withTextFields } from "./state-view.js";
 import { format } from "./settings.js";
 import { classify } from "./storage.js";
 
@@ -266,75 +265,5 @@ export class Session {
     this.state = this.usable(value);
     this.layEarlyEdits();
     this.form.apply(this.state);
-  }
-
-  /**
-   * An older saved state: migrate it with the engine, then save the result,
-   * unless the save changed meanwhile (another tab upgraded it first: then
-   * that newer save is taken instead, never overwritten).
-   * @param {import("./engine.js").Engine} engine
-   */
-  async migratePending(engine) {
-    const waiting = this.pending;
-    if (!waiting || this.mode !== "pending") return;
-    const { notices, strings } = this;
-    let result;
-    try {
-      result = await engine.call("migrate", waiting.value);
-    } catch (error) {
-      if (this.pending !== waiting) return;
-      console.warn("Checklist: upgrading the saved progress failed.", error);
-      this.showReadOnly();
-      return;
-    }
-    if (this.pending !== waiting) return;
-    const now = this.store.load();
-    if (now.status !== "ok" || now.raw !== waiting.raw) {
-      // Changed since it was read: never write an upgrade of the old text over it.
-      this.pending = null;
-      notices.hide("migrate");
-      if (now.status === "ok" && classify(now.value, this.settings.schema) === "current") {
-        this.adopt(/** @type {State} */ (now.value));
-      } else {
-        this.mode = "memory";
-        notices.show("storage", strings.notice_newer, { kind: "warning" });
-      }
-      return;
-    }
-    this.pending = null;
-    if (result.state) {
-      this.mode = "saving";
-      this.state = result.state;
-      if (this.early) this.layEarlyEdits();
-      else this.persist();
-      this.form.apply(this.state);
-      notices.show("migrate", strings.notice_migrated, { kind: "success" });
-    } else if (result.problems?.some((/** @type {any} */ problem) => problem.code === "schema_too_new")) {
-      notices.hide("migrate");
-      this.early = null;
-      this.refuseNewer();
-    } else {
-      notices.hide("migrate");
-      this.state = this.fresh();
-      this.setAside(waiting.raw);
-      this.layEarlyEdits();
-      this.form.apply(this.state);
-    }
-  }
-
-  /**
-   * The engine that upgrades an older save could not run: show what the
-   * save holds (and anything typed meanwhile), read only, and write nothing.
-   */
-  showReadOnly() {
-    const waiting = this.pending;
-    this.pending = null;
-    this.mode = "memory";
-    if (!waiting) return;
-    this.state = withEdits({ ...this.fresh(), ...savedView(waiting.value) }, this.early);
-    this.early = null;
-    this.form.apply(this.state);
-    this.form.setReadOnly(true);
-    this.notices.show("migrate", this.strings.notice_migrate_failed, { kind: "warning" });
   }
 }
