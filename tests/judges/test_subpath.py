@@ -89,3 +89,15 @@ def test_go_links_end_on_the_step_under_the_sub_path(
     expect(page.locator("#balance-settled")).to_be_attached()
     page.wait_for_load_state("networkidle")
     assert_clean(recorder)
+
+
+def test_a_production_build_reads_no_test_settings_from_a_link(subpath_site) -> None:
+    """Built without CHECKLIST_TEST_SETTINGS, as a host builds it: the checklist's
+    settings say so, and the page then ignores ?engine_timeout= (see
+    tests/browser/test_checklist_faults.py for the page's side)."""
+    site, _ = subpath_site
+    for page in ("checklist/index.html", "en/checklist/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        block = re.search(r"<script[^>]*data-checklist-settings[^>]*>(.*?)</script>", html, re.S)
+        assert block, page
+        assert '"testSettings": false' in block.group(1), page
