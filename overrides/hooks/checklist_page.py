@@ -123,6 +123,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "summary_progress": "{label}：已完成 {done} / {total} 项",
         "summary_none": "无",
         "summary_blank": "（未填写）",
+        "bar_details": "看详情",
+        "bar_print": "打印",
+        "bar_progress": "{done}/{total} 项",
+        "short_needs_answers": "先回答问题",
+        "short_not_ready": "还不能申请",
+        "short_ready_to_apply": "可以申请了",
+        "short_in_progress": "已申请，办理中",
+        "short_closed": "已销户",
+        "answer_next": "回答：{question}",
+        "phase_title": "第{number}阶段：{title}",
+        "phase_numerals": "一 二 三 四 五 六 七 八 九 十",
+        "phase_not_applicable": "根据你的回答，这一阶段不适用于你。",
+        "status_na": "不适用",
+        "summary_printed": "打印时间：{time}",
+        "summary_disclaimer": "这是你自己记录的销户清单，"
+        "不是服务商、银行或任何部门出具的正式文件。",
+        "summary_links": "事项后面的 go/#… 是指南里对应步骤的链接，完整地址为 {url}go/#…",
+        "summary_col_task": "事项",
+        "summary_col_state": "状态",
+        "summary_col_priority": "优先级",
     },
     "en": {
         "intro_saved": "Your progress is saved only in this browser on this device. "
@@ -159,8 +179,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "tasks_intro": "Tick each task when it is done. “How to do this” opens "
         "the step in the guide.",
         "phase_progress": "{done} of {total} completed",
-        "status_done": "Completed",
-        "status_todo": "Not started",
+        "status_done": "Done",
+        "status_todo": "Not done",
         "blocks_tag": "Required before applying",
         "guide_link": "How to do this",
         "notes_heading": "Notes",
@@ -216,6 +236,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "summary_progress": "{label}: {done} of {total} tasks completed",
         "summary_none": "None",
         "summary_blank": "(not given)",
+        "bar_details": "Details",
+        "bar_print": "Print",
+        "bar_progress": "{done} of {total} done",
+        "short_needs_answers": "Answer the questions first",
+        "short_not_ready": "Not ready to apply",
+        "short_ready_to_apply": "Ready to apply",
+        "short_in_progress": "Applied, in progress",
+        "short_closed": "Closed",
+        "answer_next": "Answer: {question}",
+        "phase_title": "Phase {number}: {title}",
+        "phase_numerals": "1 2 3 4 5 6 7 8 9 10",
+        "phase_not_applicable": "From your answers, this phase does not apply to you.",
+        "status_na": "Does not apply",
+        "summary_printed": "Printed {time}",
+        "summary_disclaimer": "This is your own checklist, not an official document "
+        "from the provider, the bank or any authority.",
+        "summary_links": "The go/#… after a task is its step in the guide, at {url}go/#…",
+        "summary_col_task": "Task",
+        "summary_col_state": "Status",
+        "summary_col_priority": "Priority",
     },
 }
 
@@ -292,6 +332,13 @@ def localise(text: dict[str, str] | str | None, lang: str) -> str:
     return str(text or "")
 
 
+def phase_title(strings: dict[str, str], number: int, title: str) -> str:
+    """A phase's title as the guide's heading writes it: "第六阶段：…" / "Phase 6: …"."""
+    numerals = strings["phase_numerals"].split()
+    numeral = numerals[number - 1] if 0 < number <= len(numerals) else str(number)
+    return strings["phase_title"].format(number=numeral, title=title)
+
+
 def view(engine: Engine, bundle: pyodide_assets.EngineBundle, page: Page, base_url: str) -> dict:
     """What the checklist template renders for one language."""
     lang = page_language(page)
@@ -317,7 +364,8 @@ def view(engine: Engine, bundle: pyodide_assets.EngineBundle, page: Page, base_u
         for question in catalogue["questions"]
     ]
     phases = []
-    for phase in catalogue["phases"]:
+    for position, phase in enumerate(catalogue["phases"], start=1):
+        number = int(phase.get("number", position))
         tasks = [
             {
                 "id": item["id"],
@@ -332,7 +380,8 @@ def view(engine: Engine, bundle: pyodide_assets.EngineBundle, page: Page, base_u
         phases.append(
             {
                 "id": phase["id"],
-                "title": localise(phase["title"], lang),
+                "number": number,
+                "title": phase_title(strings, number, localise(phase["title"], lang)),
                 "href": link(phase["page"]),
                 "tasks": tasks,
             }
@@ -346,6 +395,10 @@ def view(engine: Engine, bundle: pyodide_assets.EngineBundle, page: Page, base_u
         "newState": engine.new_state,
         "items": [item["id"] for item in catalogue["items"]],
         "questions": [question["key"] for question in catalogue["questions"]],
+        "phases": [
+            {"id": phase["id"], "number": phase["number"], "title": phase["title"]}
+            for phase in phases
+        ],
         "pyodide": {
             "runtime": bundle.runtime_path,
             "lockFile": bundle.lock_path,

@@ -5,6 +5,7 @@
  * decides anything itself: the rules live in the Python engine.
  */
 import { format } from "./settings.js";
+import { VerdictPanel } from "./verdict-panel.js";
 
 /** Text fields and where they live in the engine's state. */
 const FIELDS = {
@@ -55,7 +56,7 @@ export class ChecklistForm {
     this.items = new Map(
       settings.items.map((id) => [id, root.querySelector(`[data-item="${CSS.escape(id)}"]`)]),
     );
-    this.lastAnnouncement = "";
+    this.panel = new VerdictPanel(root, settings, (name) => this.control(name));
     // There is nothing to submit: every change is saved as it happens.
     this.form.addEventListener("submit", (event) => event.preventDefault());
   }
@@ -209,60 +210,26 @@ export class ChecklistForm {
 
     for (const [id, element] of this.items) element.hidden = !applicable.has(id);
     for (const phase of this.root.querySelectorAll("[data-phase]")) {
-      phase.hidden = !phases.has(phase.dataset.phase);
+      // A phase that does not apply stays in the list (the others keep the
+      // guide's numbers), saying so, with its tasks folded away.
+      const applies = phases.has(phase.dataset.phase);
+      phase.dataset.applies = String(applies);
+      phase.querySelector(".checklist-tasks").hidden = !applies;
+      phase.querySelector("[data-phase-skipped]").hidden = applies;
       const ids = [...phase.querySelectorAll("[data-item]")]
         .map((item) => item.dataset.item)
         .filter((id) => applicable.has(id));
       const done = ids.filter((id) => evaluation.state.done?.[id] === true).length;
       const progress = phase.querySelector("[data-phase-progress]");
       progress.textContent = format(strings.phase_progress, { done, total: ids.length });
-      progress.hidden = ids.length === 0;
+      progress.hidden = !applies || ids.length === 0;
     }
     for (const question of this.root.querySelectorAll("[data-question]")) {
       question.hidden = !asked.has(question.dataset.question);
     }
 
-    const panel = this.root.querySelector("[data-verdict-panel]");
-    panel.hidden = false;
-    panel.dataset.verdict = evaluation.verdict;
-    panel.querySelector("[data-verdict-text]").textContent = summary.verdict_text;
-    const progressText = format(strings.progress, evaluation.progress);
-    panel.querySelector("[data-progress]").textContent = progressText;
-
-    const blockers = panel.querySelector("[data-blockers]");
-    blockers.replaceChildren(
-      ...summary.blockers.map((blocker) => {
-        const item = document.createElement("li");
-        item.dataset.blocker = blocker.id;
-        item.append(this.link(blocker));
-        return item;
-      }),
-    );
-    panel.querySelector("[data-blockers-part]").hidden = summary.blockers.length === 0;
-
-    const next = panel.querySelector("[data-next]");
-    next.replaceChildren(summary.next ? this.link(summary.next) : strings.nothing_next);
-    if (summary.next) next.dataset.nextItem = summary.next.id;
-    else delete next.dataset.nextItem;
-
     this.showProblems(evaluation.problems ?? []);
-
-    const announcement = `${summary.verdict_text}. ${progressText}`;
-    if (announcement !== this.lastAnnouncement) {
-      this.lastAnnouncement = announcement;
-      this.root.querySelector("[data-announce]").textContent = announcement;
-    }
-  }
-
-  /**
-   * A link to a guide step; hrefs from the engine are relative to the site root.
-   * @param {{label: string, href: string}} target
-   */
-  link(target) {
-    const anchor = document.createElement("a");
-    anchor.href = new URL(target.href, this.settings.siteRoot).href;
-    anchor.textContent = target.label;
-    return anchor;
+    this.panel.render(evaluation, summary);
   }
 
   /**

@@ -1,0 +1,132 @@
+/**
+ * The verdict panel: what the engine says about the merchant's state, in the
+ * order they act on it: the verdict and the count, the next step as an
+ * instruction, what to check (unusual numbers too), then what must be done
+ * before applying. It also feeds the status bar and the live announcement.
+ * It decides nothing: every judgement comes from the Python engine.
+ */
+import { format } from "./settings.js";
+import { StatusBar } from "./status-bar.js";
+
+export class VerdictPanel {
+  /**
+   * @param {HTMLElement} root the checklist's root element
+   * @param {object} settings from readSettings()
+   * @param {(name: string) => Element | null} control the form's control of that name
+   */
+  constructor(root, settings, control) {
+    this.root = root;
+    this.settings = settings;
+    this.strings = settings.strings;
+    this.control = control;
+    this.panel = root.querySelector("[data-verdict-panel]");
+    this.bar = new StatusBar(root, settings.strings);
+    this.lastAnnouncement = "";
+  }
+
+  /**
+   * @param {object} evaluation checklist.evaluate(state)
+   * @param {object} summary checklist.summary(state, lang)
+   */
+  render(evaluation, summary) {
+    const { panel, strings } = this;
+    panel.hidden = false;
+    panel.dataset.verdict = evaluation.verdict;
+    panel.querySelector("[data-verdict-text]").textContent = summary.verdict_text;
+    const progressText = format(strings.progress, evaluation.progress);
+    panel.querySelector("[data-progress]").textContent = progressText;
+
+    panel.querySelector("[data-blockers]").replaceChildren(
+      ...summary.blockers.map((blocker) => {
+        const item = document.createElement("li");
+        item.dataset.blocker = blocker.id;
+        item.append(this.link(blocker));
+        return item;
+      }),
+    );
+    panel.querySelector("[data-blockers-part]").hidden = summary.blockers.length === 0;
+
+    this.showNext(evaluation, summary);
+    this.showWarnings(evaluation.problems ?? []);
+    this.bar.render(evaluation);
+
+    const announcement = `${summary.verdict_text}. ${progressText}`;
+    if (announcement !== this.lastAnnouncement) {
+      this.lastAnnouncement = announcement;
+      this.root.querySelector("[data-announce]").textContent = announcement;
+    }
+  }
+
+  /**
+   * The next step as an instruction: answer the first unanswered question
+   * (verdict needs_answers), or do the engine's next item, in its action's
+   * words, linking to its step in the guide.
+   */
+  showNext(evaluation, summary) {
+    const next = this.panel.querySelector("[data-next]");
+    delete next.dataset.nextItem;
+    delete next.dataset.nextQuestion;
+    const key = evaluation.verdict === "needs_answers" ? evaluation.unanswered?.[0] : null;
+    const legend = key && this.root.querySelector(`#question-${CSS.escape(key)} legend`);
+    if (legend) {
+      const anchor = document.createElement("a");
+      anchor.href = `#question-${key}`;
+      anchor.textContent = format(this.strings.answer_next, {
+        question: legend.textContent.trim(),
+      });
+      next.dataset.nextQuestion = key;
+      next.replaceChildren(anchor);
+    } else if (summary.next) {
+      next.dataset.nextItem = summary.next.id;
+      next.replaceChildren(
+        this.link({ ...summary.next, label: summary.next.action || summary.next.label }),
+      );
+    } else {
+      next.replaceChildren(this.strings.nothing_next);
+    }
+  }
+
+  /**
+   * Warnings about a field (an unusual merchant or terminal number) show next
+   * to the field (the form does that) and here too, linking to the field.
+   * Call after the form has listed the other problems.
+   * @param {Array<{field?: string, level: string, code: string, message: object}>} problems
+   */
+  showWarnings(problems) {
+    const { lang } = this.settings;
+    const list = this.panel.querySelector("[data-problems]");
+    let shown = 0;
+    for (const problem of problems) {
+      const field = problem.level === "warning" ? this.control(fieldName(problem)) : null;
+      if (!field?.id) continue;
+      const item = document.createElement("li");
+      item.className = "checklist-problem checklist-problem--warning";
+      item.dataset.panelWarning = problem.code;
+      const anchor = document.createElement("a");
+      anchor.href = `#${field.id}`;
+      anchor.textContent = problem.message?.[lang] ?? String(problem.message ?? problem.code);
+      item.append(anchor);
+      list.append(item);
+      shown += 1;
+    }
+    if (shown) this.panel.querySelector("[data-problems-part]").hidden = false;
+  }
+
+  /**
+   * A link to a guide step; hrefs from the engine are relative to the site root.
+   * @param {{label: string, href: string}} target
+   */
+  link(target) {
+    const anchor = document.createElement("a");
+    anchor.href = new URL(target.href, this.settings.siteRoot).href;
+    anchor.textContent = target.label;
+    return anchor;
+  }
+}
+
+/** The form control a problem's field names (`merchant.name` → merchant_name). */
+function fieldName(problem) {
+  if (!problem.field) return "";
+  const name = String(problem.field).split(".").pop();
+  return name === "name" ? "merchant_name" : name;
+}
