@@ -1,31 +1,51 @@
 """The checklist's data, read once from the package.
 
-``items.toml`` holds the questions, phases and items; ``strings.toml`` every other
-user-visible string. Both are read with :mod:`importlib.resources`, so the
-package works the same from a source tree, a wheel or Pyodide's file system.
-The tables below keep the files' order: display order for questions, guide
-order for phases and items.
+``items.toml`` holds the questions, phases, items and rules; the words of each
+language are in ``locales/<lang>.toml`` (see :mod:`checklist.locales`). Both
+are read with :mod:`importlib.resources`, so the package works the same from a
+source tree, a wheel or Pyodide's file system. The tables below keep the
+files' order: display order for questions, guide order for phases and items.
 """
 
 import copy
 import tomllib
 from importlib import resources
 
+from .locales import strings
+
+#: The engine's own tables of each language file (the rest are the site's).
+ENGINE_TABLES = ("labels", "verdicts", "status", "fields", "keyed_fields")
+
 
 def _read(name: str) -> dict:
     return tomllib.loads(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
 
 
+def _bilingual(langs: tuple[str, ...], levels: dict[str, str]) -> dict:
+    """The engine's strings as ``{table: {key: {lang: text}}}``, problems with their level."""
+    words = {lang: strings(lang) for lang in langs}
+    tables: dict = {"title": {lang: words[lang]["title"] for lang in langs}}
+    for name in ENGINE_TABLES:
+        tables[name] = {
+            key: {lang: words[lang][name][key] for lang in langs} for key in words[langs[0]][name]
+        }
+    tables["problems"] = {
+        code: {"level": level, **{lang: words[lang]["problems"][code] for lang in langs}}
+        for code, level in levels.items()
+    }
+    return tables
+
+
 CATALOGUE = _read("items.toml")
-STRINGS = _read("strings.toml")
+
+#: The site's languages; the first is the default (and the fallback).
+LANGS: tuple[str, ...] = tuple(CATALOGUE.pop("languages"))
+STRINGS = _bilingual(LANGS, CATALOGUE.pop("problem_levels"))
 
 QUESTIONS: dict[str, dict] = {question["key"]: question for question in CATALOGUE["questions"]}
 PHASES: dict[str, dict] = {phase["id"]: phase for phase in CATALOGUE["phases"]}
 ITEMS: dict[str, dict] = {item["id"]: item for item in CATALOGUE["items"]}
 PHASE_INDEX: dict[str, int] = {phase: index for index, phase in enumerate(PHASES)}
-
-#: The site's languages; the first is the default (and the fallback).
-LANGS: tuple[str, ...] = tuple(STRINGS["languages"])
 
 
 def catalogue() -> dict:

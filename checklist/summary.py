@@ -1,8 +1,8 @@
 """The printed summary: everything it shows, in one language, as plain text.
 
-Links (``href``) are relative to the site root and include the language
-prefix: ``guide/before/#balance-settled`` (zh, the default language) and
-``en/guide/before/#balance-settled``. Every text is plain text, never HTML.
+Links (``href``) are relative to the root of the summary's language (the
+site knows where each language lives): ``guide/before/#balance-settled``.
+Every text is plain text, never HTML.
 """
 
 from datetime import datetime
@@ -26,15 +26,15 @@ def masked(text: str, start: int, end: int) -> str:
     return text[:start] + MASK * hidden + text[len(text) - end :]
 
 
-def href(lang: str, phase: str, item: str | None = None) -> str:
-    """The guide page of ``phase`` (at ``item``'s step), from the site root."""
-    page = STRINGS["languages"][lang]["prefix"] + PHASES[phase]["page"]
+def href(phase: str, item: str | None = None) -> str:
+    """The guide page of ``phase`` (at ``item``'s step), from the language's root."""
+    page = PHASES[phase]["page"]
     return f"{page}#{item}" if item else page
 
 
 def _link(item: str, lang: str) -> dict:
     spec = ITEMS[item]
-    return {"id": item, "label": spec["label"][lang], "href": href(lang, spec["phase"], item)}
+    return {"id": item, "label": spec["label"][lang], "href": href(spec["phase"], item)}
 
 
 def _item(item: str, done: dict, lang: str) -> dict:
@@ -87,7 +87,7 @@ def summary(state: object, lang: object, *, mask: bool = False) -> dict:
             {
                 "id": phase,
                 "title": PHASES[phase]["title"][lang],
-                "href": href(lang, phase),
+                "href": href(phase),
                 "items": [
                     _item(item, clean["done"], lang)
                     for item in result["applicable"]

@@ -1,5 +1,27 @@
 """The guide's phases and step ids: the contract between the guide, the
-checklist engine, the checklist page and support links. Tests read it from here."""
+checklist engine, the checklist page and support links. Tests read it from here,
+and the site's languages from mkdocs.yml (the i18n plugin's list, their one home)."""
+
+from pathlib import Path
+
+import yaml
+
+
+class _Config(yaml.SafeLoader):
+    """mkdocs.yml as data: its ``!ENV`` values are read as their default."""
+
+
+_Config.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def _roots() -> dict[str, str]:
+    """Each built language and its root, default first, from the i18n plugin's config."""
+    config = yaml.load((Path(__file__).parent.parent / "mkdocs.yml").read_text("utf-8"), _Config)
+    (i18n,) = [p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p]
+    built = sorted((lang for lang in i18n["languages"] if lang.get("build", True)),
+                   key=lambda lang: not lang.get("default", False))  # fmt: skip
+    return {lang["locale"]: "" if lang.get("default") else f"{lang['locale']}/" for lang in built}
+
 
 PHASES: dict[str, tuple[str, ...]] = {
     "before": (
@@ -43,9 +65,11 @@ BLOCKING: tuple[str, ...] = (
     "documents-ready",
 )
 STEP_IDS: tuple[str, ...] = tuple(step for steps in PHASES.values() for step in steps)
-LANGS = ("zh", "en")
+#: Where each language lives under the site root: {"zh": "", "en": "en/"}.
+ROOTS: dict[str, str] = _roots()
+LANGS: tuple[str, ...] = tuple(ROOTS)
 
 
 def lang_prefix(lang: str) -> str:
     """Where a language lives under the site root."""
-    return "" if lang == "zh" else f"{lang}/"
+    return ROOTS[lang]

@@ -11,46 +11,35 @@ from __future__ import annotations
 
 import re
 
+import languages  # beside this file; MkDocs puts it on sys.path while loading hooks
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-FIELDS = ("name", "hotline", "website", "app")
-
-# What a page says when a detail is not configured, per language.
-WHERE_TO_FIND = {
-    "zh": {
-        "hotline": "客服电话写在合同和 POS 机机身的贴纸上",
-        "website": "官方网址以合同或官方 App 中写明的为准",
-        "app": "官方商户 App（名称见合同或机身贴纸）",
-    },
-    "en": {
-        "hotline": "the customer-service number is printed in your contract and on the "
-        "sticker on the terminal",
-        "website": "use the official website named in your contract or in the official app",
-        "app": "the official merchant app (its name is in your contract or on the "
-        "terminal's sticker)",
-    },
-}
+FIELDS = ("name", "reading", "hotline", "website", "app")
+# Shown in place of an empty detail: where to find it ([provider] in the strings).
+WHERE = ("hotline", "website", "app")
 
 PLACEHOLDER = re.compile(r"\{\{\s*provider\.(\w+)\s*\}\}")
 
 
-def page_language(page: Page) -> str:
-    """The page's language, from the suffix layout (``page.en.md``)."""
-    return "en" if page.file.src_uri.endswith(".en.md") else "zh"
+def render(field: str, provider: dict[str, str], where: dict[str, str], default: bool) -> str:
+    """One placeholder's replacement text; ``default``: a page in the default language.
 
-
-def render(field: str, provider: dict[str, str], lang: str) -> str:
-    """One placeholder's replacement text for a page in ``lang``."""
+    Elsewhere a Chinese value is marked ``lang="zh"`` and the name is followed
+    by its reading (``extra.provider.reading``), so a screen reader says it right
+    and a reader who cannot read it can still say it.
+    """
     value = (provider.get(field) or "").strip()
     if not value:
-        return WHERE_TO_FIND[lang][field]
+        return where[field] if field in WHERE else ""
     if field == "website":
         return f"<{value}>"
-    if lang == "en" and re.search(r"[\u3400-\u9fff]", value):
-        return f'<span lang="zh">{value}</span>'
+    if not default and re.search(r"[\u3400-\u9fff]", value):
+        reading = (provider.get("reading") or "").strip() if field == "name" else ""
+        marked = f'<span lang="zh">{value}</span>'
+        return f"{marked} ({reading})" if reading else marked
     return value
 
 
@@ -60,7 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not isinstance(provider, dict) or not str(provider.get("name") or "").strip():
         raise PluginError(
             "mkdocs.yml: extra.provider.name is required (e.g. `name: 卡拉卡`); "
-            "hotline, website and app may be empty strings."
+            "reading, hotline, website and app may be empty strings."
         )
     unknown = sorted(set(provider) - set(FIELDS))
     if unknown:
@@ -71,12 +60,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace ``{{ provider.x }}``; an unknown field fails the build."""
     provider = config.extra["provider"]
-    lang = page_language(page)
+    lang = languages.building(config)
+    default = lang == next(iter(languages.roots(config)))
+    where = languages.table(config, "provider")
 
     def replace(match: re.Match[str]) -> str:
         field = match.group(1)
         if field not in FIELDS:
             raise PluginError(f"{page.file.src_uri}: unknown placeholder provider.{field}")
-        return render(field, provider, lang)
+        return render(field, provider, where, default)
 
     return PLACEHOLDER.sub(replace, markdown)

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+import languages  # beside this file; MkDocs puts it on sys.path while loading hooks
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -32,58 +32,8 @@ START = "guide/before/"  # where an unknown step id lands
 STEP_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEADING = re.compile(r"^#{1,2}\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9-]+)\}\s*$", re.M)
 
-# Words the site's own scripts and templates show, per language.
-STRINGS: dict[str, dict[str, str]] = {
-    "zh": {
-        "footer_nav": "页脚链接",
-        "privacy": "隐私说明",
-        "support": "客服参考",
-        "copy_link": "复制链接",
-        "copy_link_label": "复制这一步的链接：{title}",
-        "copied": "已复制",
-        "copy_failed": "无法自动复制，请长按或选中下面的链接手动复制：",
-        "missing_step": "链接里的步骤“{id}”已不存在，可能改了名或被删除。请从第一步开始查看，"
-        "或在客服参考页按编号查找。",
-        "go_failed": "暂时无法打开这一步。请在下面的列表中选择步骤。",
-        "filter_label": "按编号或文字查找",
-        "filter_none": "没有符合的步骤。",
-        "filter_count": "显示 {shown} / {total} 行",
-    },
-    "en": {
-        "footer_nav": "Footer links",
-        "privacy": "Privacy",
-        "support": "Support reference",
-        "copy_link": "Copy link",
-        "copy_link_label": "Copy the link to this step: {title}",
-        "copied": "Copied",
-        "copy_failed": "Could not copy automatically. Select the link below and copy it:",
-        "missing_step": "The step in your link, “{id}”, no longer exists: it may have been "
-        "renamed or removed. Start from the first step, or look it up by id on the support "
-        "reference page.",
-        "go_failed": "This step could not be opened just now. Choose it from the list below.",
-        "filter_label": "Find by id or words",
-        "filter_none": "No step matches.",
-        "filter_count": "Showing {shown} of {total} rows",
-    },
-}
-
 # {lang: {step id: (page url relative to the language root, title)}}, in guide order.
 STEPS: dict[str, dict[str, tuple[str, str]]] = {}
-
-
-def language(config: MkDocsConfig) -> str:
-    """The language being built (mkdocs-static-i18n reconfigures the theme per language)."""
-    return str(config.theme["language"])
-
-
-def languages(config: MkDocsConfig) -> dict[str, str]:
-    """Each built language and its root, relative to the site root: {"zh": "", "en": "en/"}."""
-    i18n = config.plugins.get("i18n")
-    roots = {}
-    for lang in i18n.config.languages if i18n else []:
-        if lang.build:
-            roots[lang.locale] = "" if lang.default else f"{lang.locale}/"
-    return roots or {language(config): ""}
 
 
 def anchors(toc: list[AnchorLink]) -> list[AnchorLink]:
@@ -112,13 +62,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Start this language's map afresh (``mkdocs serve`` rebuilds)."""
-    STEPS[language(config)] = {}
+    STEPS[languages.building(config)] = {}
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Record where each phase and step of a guide page is."""
-    lang = language(config)
-    root = languages(config).get(lang, "")
+    lang = languages.building(config)
+    root = languages.roots(config).get(lang, "")
     url = page.url.removeprefix(root)
     if url.startswith(GUIDE):
         for anchor in anchors(page.toc):
@@ -149,8 +99,8 @@ def titles(config: MkDocsConfig, lang: str) -> dict[str, str]:
 
 def in_guide_order(config: MkDocsConfig, nav: Any) -> list[tuple[str, str, str]]:
     """(step id, page url, title) of the language being built, pages in menu order."""
-    lang = language(config)
-    root = languages(config).get(lang, "")
+    lang = languages.building(config)
+    root = languages.roots(config).get(lang, "")
     rank = {page.url.removeprefix(root): i for i, page in enumerate(nav.pages)}
     steps = sorted(STEPS.get(lang, {}).items(), key=lambda kv: rank.get(kv[1][0], len(rank)))
     return [(step, url, title) for step, (url, title) in steps]
@@ -158,7 +108,7 @@ def in_guide_order(config: MkDocsConfig, nav: Any) -> list[tuple[str, str, str]]
 
 def support_rows(config: MkDocsConfig, nav: Any) -> list[dict[str, Any]]:
     """One row per phase and step, in guide order, for the support page."""
-    other = {code: titles(config, code) for code in languages(config)}
+    other = {code: titles(config, code) for code in languages.roots(config)}
     rows = []
     for step, url, title in in_guide_order(config, nav):
         rows.append(
@@ -172,16 +122,9 @@ def support_rows(config: MkDocsConfig, nav: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Language roots and UI strings for every template, the 404 page included."""
-    env.globals["language_roots"] = languages(config)
-    env.globals["site_strings"] = STRINGS.get(language(config), STRINGS["zh"])
-    return env
-
-
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict:
     """Give the go and support templates the map of this language."""
-    lang = language(config)
+    lang = languages.building(config)
     context["step_map"] = step_map(lang, config)
     context["step_list"] = [
         {"id": step, "href": f"{url}#{step}", "title": title}
@@ -194,14 +137,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write ``steps.json`` (every language built so far) and check the aliases."""
-    lang = language(config)
+    lang = languages.building(config)
     current = STEPS.get(lang, {})
     for old, new in aliases(config).items():
         if old in current:
             raise PluginError(f"extra.step_aliases: '{old}' is still a step id; remove the alias")
         if new not in current:
             raise PluginError(f"extra.step_aliases: '{old}' points to unknown step '{new}'")
-    roots = languages(config)
+    roots = languages.roots(config)
     data = {code: step_map(code, config) for code in roots if STEPS.get(code)}
     Path(config.site_dir, "steps.json").write_text(
         json.dumps({"languages": roots, "maps": data}, ensure_ascii=False, indent=1),

@@ -21,12 +21,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, expect
 
+from tests.guide_ids import ROOTS
+
 ROOT = Path(__file__).resolve().parents[2]
 # Files of ours that run in the page (a stack naming one of them is our error).
 OUR_SCRIPTS = ("/assets/checklist/", "/assets/pyodide/")
 # Pyodide's cold start takes ~5 s on a fast machine; leave room for slow CI.
 ENGINE_WAIT_MS = 60_000
-PREFIX = {"zh": "", "en": "en/"}
+PREFIX = ROOTS
 
 
 @dataclass

@@ -8,10 +8,11 @@ import pytest
 from scenario_results import ROOT
 
 import checklist
-from checklist import VERDICTS, catalogue
+from checklist import VERDICTS, catalogue, locales
 from checklist.conditions import CONDITIONS
 from checklist.data import CATALOGUE, ITEMS, LANGS, PHASES, QUESTIONS, STRINGS
 from tests.guide_ids import BLOCKING
+from tests.guide_ids import LANGS as GUIDE_LANGS
 from tests.guide_ids import PHASES as GUIDE
 
 QUESTION_OPTIONS = {
@@ -123,9 +124,21 @@ def test_catalogue_is_a_json_ready_fresh_copy():
     assert catalogue()["items"] == CATALOGUE["items"]
 
 
-def test_languages():
-    assert LANGS == ("zh", "en")
-    assert STRINGS["languages"] == {"zh": {"prefix": ""}, "en": {"prefix": "en/"}}
+def test_the_engine_speaks_the_site_s_languages_default_first():
+    assert LANGS == GUIDE_LANGS
+
+
+def test_every_language_file_has_the_same_keys_and_no_empty_string():
+    assert locales.missing(LANGS) == set()
+    for lang in LANGS:
+        every = locales.strings(lang)
+        for key in locales.keys(every):
+            assert locales.t(lang, key).strip(), (lang, key)
+
+
+def test_t_reads_dotted_keys_and_fills_values():
+    assert locales.t("en", "links.copy_link_label", title="X") == "Copy the link to this step: X"
+    assert locales.table("zh", "nav")["guide"] == "指南"
 
 
 def bilingual(table: dict) -> bool:

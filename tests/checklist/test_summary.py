@@ -17,11 +17,9 @@ def state(*done: str, **extra: object) -> dict:
     return {"schema": 2, "done": dict.fromkeys(done, True), "merchant": MERCHANT, **extra}
 
 
-@pytest.mark.parametrize(
-    ("lang", "href"),
-    [("zh", "guide/before/#balance-settled"), ("en", "en/guide/before/#balance-settled")],
-)
-def test_links_are_from_the_site_root_with_the_language_prefix(lang, href):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_links_are_from_the_language_root(lang):
+    href = "guide/before/#balance-settled"
     result = summary(state(), lang)
     (before,) = [phase for phase in result["phases"] if phase["id"] == "before"]
     assert before["href"] == href.split("#")[0]

@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.guide_ids import ROOTS
 from tests.judges.harness import (
     AXE_TAGS,
     CHECKLIST_ROOT,
@@ -109,7 +110,7 @@ def test_checklist_states(browser: Browser, site_url: str, lang: str) -> None:
     def check(state: str) -> None:
         findings.extend(f"{state}: {f}" for f in start_axe(page)())
 
-    url = site_url + ("" if lang == "zh" else "en/") + "checklist/"
+    url = site_url + ROOTS[lang] + "checklist/"
     try:
         # The checker failed to load (a host sending .wasm with a wrong type).
         page.route(PYODIDE_FILES, lambda route: route.abort())
@@ -171,7 +172,7 @@ def test_search_open_with_results(
     page = context.new_page()
     findings: list[str] = []
     try:
-        page.goto(site_url + ("" if lang == "zh" else "en/") + "guide/before/")
+        page.goto(site_url + ROOTS[lang] + "guide/before/")
         assert color_scheme_of(page) == SCHEMES[scheme]
         for label, size in (("1280px", WIDE), ("320px", NARROW)):
             page.set_viewport_size(size)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.guide_ids import ROOTS
 from tests.judges.harness import (
     PRINT_BUTTON,
     QUESTIONS,
@@ -113,7 +114,7 @@ def test_the_checklist_works_with_the_keyboard_alone(
 ) -> None:
     page.set_viewport_size(viewport)
     page.add_init_script(PRINT_STUB)
-    page.goto(site_url + ("" if lang == "zh" else "en/") + "checklist/")
+    page.goto(site_url + ROOTS[lang] + "checklist/")
     wait_for_engine(page)
     verdict = page.locator(VERDICT).first
     before = verdict.inner_text()

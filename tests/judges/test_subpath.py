@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.guide_ids import ROOTS
 from tests.judges.harness import SUB_PATH, Recorder, built_pages
 from tests.search_box import search
 
@@ -52,10 +53,10 @@ def test_search_finds_pages_under_the_sub_path(
     page: Page, recorder: Recorder, subpath_site, lang: str, query: str
 ) -> None:
     _, base = subpath_site
-    page.goto(base + ("" if lang == "zh" else "en/") + "guide/before/")
+    page.goto(base + ROOTS[lang] + "guide/before/")
     results = search(page, query)
     hrefs = [urlsplit(results.nth(i).get_attribute("href") or "").path for i in range(3)]
-    assert all(h.startswith(PREFIX + ("" if lang == "zh" else "en/")) for h in hrefs), hrefs
+    assert all(h.startswith(PREFIX + ROOTS[lang]) for h in hrefs), hrefs
     results.first.click()
     page.wait_for_load_state("networkidle")
     assert urlsplit(page.url).path.startswith(PREFIX), page.url

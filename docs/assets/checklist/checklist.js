@@ -188,7 +188,7 @@ function start(root) {
           form.render(evaluation, summary);
           renderSummary(root.querySelector("[data-summary]"), summary, {
             strings,
-            siteRoot: settings.siteRoot,
+            languageURL: settings.languageURL,
             pageURL: pageAddress(),
           });
           root.dataset.print = "summary";

@@ -9,7 +9,8 @@ const TIMEOUT_RANGE = [100, 600_000];
 
 /**
  * @param {HTMLElement} root the checklist's root element
- * @returns {object} settings, plus `siteRoot` (a URL) and the resolved Pyodide URLs
+ * @returns {object} settings, plus `siteRoot` and `languageURL` (the root of the
+ *   page's language, which the engine's links are relative to) and the resolved Pyodide URLs
  */
 export function readSettings(root) {
   const block = root.querySelector("script[data-checklist-settings]");
@@ -21,6 +22,7 @@ export function readSettings(root) {
   return {
     ...settings,
     siteRoot,
+    languageURL: new URL(settings.languageRoot, siteRoot),
     pyodide: {
       ...pyodide,
       runtimeURL: new URL(pyodide.runtime, siteRoot).href,

@@ -81,15 +81,15 @@ function stampPrintTime(container, strings, lang) {
 /**
  * @param {HTMLElement} container
  * @param {object} summary from the engine
- * @param {{strings: Record<string, string>, siteRoot: URL, pageURL: string,
- *   lang?: string, languageRoot?: string,
- *   phases?: Array<{id: string, number: number, title: string}>}} context
+ * @param {{strings: Record<string, string>, languageURL: URL, pageURL: string,
+ *   lang?: string, phases?: Array<{id: string, number: number, title: string}>}} context
+ *   (lang and phases default to the page's settings)
  */
 export function renderSummary(container, summary, context) {
-  const { strings, siteRoot, pageURL } = context;
+  const { strings, pageURL } = context;
   const page = pageSettings(container);
   const lang = context.lang ?? page.lang ?? summary.lang;
-  const languageRoot = context.languageRoot ?? page.languageRoot ?? "";
+  const languageURL = context.languageURL ?? page.languageURL;
   const labels = summary.labels;
   const orBlank = (value) => (value ? String(value) : strings.summary_blank);
   const heading = (text) => element("h2", "checklist-summary__heading", text);
@@ -185,14 +185,13 @@ export function renderSummary(container, summary, context) {
       ),
     );
   }
-  const guideRoot = new URL(languageRoot, siteRoot).href;
   parts.push(
     heading(labels.notes),
     element("p", "checklist-summary__notes", summary.notes || strings.summary_none),
     element(
       "p",
       "checklist-summary__source",
-      format(strings.summary_links, { url: guideRoot }),
+      format(strings.summary_links, { url: new URL(languageURL).href }),
       element("br", ""),
       format(strings.summary_source, { url: pageURL }),
     ),

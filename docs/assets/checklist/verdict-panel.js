@@ -113,12 +113,12 @@ export class VerdictPanel {
   }
 
   /**
-   * A link to a guide step; hrefs from the engine are relative to the site root.
+   * A link to a guide step; hrefs from the engine are relative to the language's root.
    * @param {{label: string, href: string}} target
    */
   link(target) {
     const anchor = document.createElement("a");
-    anchor.href = new URL(target.href, this.settings.siteRoot).href;
+    anchor.href = new URL(target.href, this.settings.languageURL).href;
     anchor.textContent = target.label;
     return anchor;
   }
