@@ -138,18 +138,24 @@ def test_a_wrong_merchant_number_is_shown_next_to_the_field(page: Page, ui) -> N
     expect(field).not_to_have_attribute("aria-invalid", "true")
 
 
-def test_non_applicable_questions_and_phases_are_hidden(page: Page, ui) -> None:
+def test_non_applicable_questions_are_hidden_and_phases_say_they_do_not_apply(
+    page: Page, ui
+) -> None:
     ui.open(page, "zh")
     bank_question = page.locator('[data-question="close_bank_account"]')
+    bank = page.locator('[data-phase="bank"]')
     expect(bank_question).to_be_hidden()
     page.locator('input[name="registered_as"][value="person"]').check()
     expect(bank_question).to_be_visible()
-    expect(page.locator('[data-phase="bank"]')).to_be_hidden()
+    expect(bank).to_have_attribute("data-applies", "false")
+    expect(bank.locator(".checklist-tasks")).to_be_hidden()
     page.locator('input[name="close_bank_account"][value="yes"]').check()
-    expect(page.locator('[data-phase="bank"]')).to_be_visible()
+    expect(bank).to_have_attribute("data-applies", "true")
+    expect(bank.locator(".checklist-tasks")).to_be_visible()
     page.locator('input[name="registered_as"][value="business"]').check()
     expect(bank_question).to_be_hidden()
-    expect(page.locator('[data-phase="bank"]')).to_be_hidden()
+    expect(bank).to_have_attribute("data-applies", "false")
+    expect(bank.locator("[data-phase-skipped]")).to_be_visible()
 
 
 def test_changes_are_saved_at_once_and_kept_across_reloads_and_languages(page: Page, ui) -> None:

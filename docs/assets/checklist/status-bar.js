@@ -15,7 +15,6 @@ export class StatusBar {
     this.strings = strings;
     this.bar = root.querySelector("[data-status-bar]");
     this.panel = root.querySelector(".checklist-status");
-    this.panelInSight = true; // in sight, or still below the screen
     this.evaluated = false;
     if (!this.bar) return;
     this.bar.querySelector("[data-bar-print]")?.addEventListener("click", () => window.print());
@@ -23,17 +22,21 @@ export class StatusBar {
     this.bar.querySelector("[data-bar-details]")?.addEventListener("click", () => {
       requestAnimationFrame(() => this.panel?.focus({ preventScroll: true }));
     });
-    if (this.panel && "IntersectionObserver" in window) {
-      // Shown only once the merchant has scrolled past the panel: above it,
-      // the questions need the room (and the panel follows them).
-      new IntersectionObserver((entries) => {
-        const entry = entries.at(-1);
-        this.panelInSight = entry.isIntersecting || entry.boundingClientRect.top > 0;
+    // Shown only once the merchant has scrolled past the panel: above it,
+    // the questions need the room (and the panel follows them). Measured on
+    // scroll: a jump past the panel (a deep link, "scroll into view") never
+    // makes it intersect, so an IntersectionObserver would not report it.
+    let queued = false;
+    const measure = () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
         this.update();
-      }).observe(this.panel);
-    } else {
-      this.panelInSight = false;
-    }
+      });
+    };
+    window.addEventListener("scroll", measure, { passive: true });
+    window.addEventListener("resize", measure, { passive: true });
   }
 
   /**
@@ -53,7 +56,12 @@ export class StatusBar {
     this.update();
   }
 
+  /** Whether the verdict panel is above the screen (scrolled past). */
+  pastPanel() {
+    return Boolean(this.panel?.checkVisibility()) && this.panel.getBoundingClientRect().bottom < 0;
+  }
+
   update() {
-    if (this.bar) this.bar.hidden = !this.evaluated || this.panelInSight;
+    if (this.bar) this.bar.hidden = !this.evaluated || !this.pastPanel();
   }
 }
