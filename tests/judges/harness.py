@@ -145,13 +145,6 @@ addEventListener("securitypolicyviolation", (event) => {
 """
 
 
-def is_sitemap_probe(url: str) -> bool:
-    """Material fetches sitemap.xml next to each language link to find the same
-    page in the other language; where there is none the 404 is harmless
-    (FACTS.md). Only a 404 for a path ending in sitemap.xml is excused."""
-    return urlsplit(url).path.endswith("/sitemap.xml")
-
-
 @dataclass
 class Recorder:
     """Everything a browser context does that a judge may object to."""
@@ -186,8 +179,6 @@ class Recorder:
         url = response.url
         if response.status < 400 or url in self.expected_404:
             return
-        if response.status == 404 and is_sitemap_probe(url):
-            return
         self.failed.append(f"{response.status} {url}")
 
     def _console(self, message: ConsoleMessage) -> None:
@@ -200,9 +191,7 @@ class Recorder:
             self.csp.append(f"console {text}")
         if message.type != "error":
             return
-        if "Failed to load resource" in message.text and (
-            is_sitemap_probe(where) or where in self.expected_404
-        ):
+        if "Failed to load resource" in message.text and where in self.expected_404:
             return
         self.console_errors.append(text)
 

@@ -158,7 +158,6 @@ def test_the_checklist_runs_python_under_the_policy(nginx_sweep) -> None:
 
 @pytest.mark.browser
 def test_no_page_logs_an_error(nginx_sweep) -> None:
-    """No console error and no uncaught exception on any page (Material's harmless
-    sitemap.xml 404 excepted, see harness.is_sitemap_probe)."""
+    """No console error and no uncaught exception on any page."""
     assert nginx_sweep.recorder.console_errors == [], "\n".join(nginx_sweep.recorder.console_errors)
     assert nginx_sweep.recorder.page_errors == [], "\n".join(nginx_sweep.recorder.page_errors)

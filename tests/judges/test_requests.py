@@ -32,5 +32,5 @@ def test_no_request_goes_to_another_host(nginx_sweep) -> None:
 
 
 def test_no_request_fails(nginx_sweep) -> None:
-    """No 4xx/5xx except the visit of a missing page and Material's sitemap.xml probe."""
+    """No 4xx/5xx except the visit of a missing page (Material's sitemap probes are gone)."""
     assert nginx_sweep.recorder.failed == [], "\n".join(nginx_sweep.recorder.failed)

@@ -2,8 +2,7 @@
 and served there by nginx (deploy/nginx.conf with @PREFIX@ = /some/sub/path/,
 conftest.subpath_site) works: every page and the checklist's Python (through
 the shared sweep), search, the language switch and the go/#<step-id> links.
-Nothing is requested outside the sub-path, and nothing fails (Material's
-sitemap.xml probe excepted, see harness.is_sitemap_probe).
+Nothing is requested outside the sub-path, and nothing fails.
 """
 
 from __future__ import annotations

@@ -106,11 +106,12 @@ def test_sitemap_lists_both_languages_with_alternates(site_dir: Path) -> None:
     assert len(locations) >= 13
 
 
-def test_every_page_head_links_its_alternate(site_dir: Path) -> None:
-    missing = []
-    for file in sorted(site_dir.rglob("index.html")):
-        refs = read_page(file.read_text(encoding="utf-8")).refs
-        alternates = [url for tag, _, url in refs if tag == "link[alternate]"]
-        if len(alternates) != 2:
-            missing.append(file.relative_to(site_dir).as_posix())
-    assert missing == []
+def test_no_page_head_links_an_alternate_for_material_to_probe(site_dir: Path) -> None:
+    """Alternates live in the sitemap: a head alternate makes Material fetch a
+    sitemap.xml beside it, which 404s (overrides/hooks/alternates.py)."""
+    linked = [
+        file.relative_to(site_dir).as_posix()
+        for file in sorted(site_dir.rglob("index.html"))
+        if any(tag == "link[alternate]" for tag, _, _ in read_page(file.read_text("utf-8")).refs)
+    ]
+    assert linked == []
