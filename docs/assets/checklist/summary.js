@@ -143,18 +143,14 @@ export function renderSummary(container, summary, context) {
     );
   }
   parts.push(heading(labels.next));
-  if (summary.verdict === "needs_answers") {
-    parts.push(element("p", "", strings.short_needs_answers));
-  } else if (summary.next) {
-    parts.push(
-      element(
-        "ul",
-        "checklist-summary__links",
-        linked(summary.next, summary.next.action || summary.next.label),
-      ),
-    );
-  } else {
+  const next = summary.next;
+  if (!next) {
     parts.push(element("p", "", strings.nothing_next));
+  } else if (next.kind === "question") {
+    parts.push(element("p", "", next.action || next.label));
+  } else {
+    const step = linked(next, next.action || next.label);
+    parts.push(element("ul", "checklist-summary__links", step));
   }
   if (summary.blockers.length) {
     parts.push(
@@ -173,17 +169,16 @@ export function renderSummary(container, summary, context) {
   const phases = context.phases ?? page.phases ?? summary.phases;
   for (const phase of phases) {
     const found = shown.get(phase.id);
+    const body = found
+      ? taskTable(found.items, strings)
+      : element(
+          "p",
+          "checklist-summary__skipped",
+          element("strong", "checklist-summary__na", strings.status_na),
+          ` ${strings.phase_not_applicable}`,
+        );
     const title = element("h3", "", phase.title);
-    parts.push(
-      element(
-        "section",
-        "checklist-summary__phase",
-        title,
-        found
-          ? taskTable(found.items, strings)
-          : element("p", "checklist-summary__skipped", `${strings.status_na}. ${strings.phase_not_applicable}`),
-      ),
-    );
+    parts.push(element("section", "checklist-summary__phase", title, body));
   }
   parts.push(
     heading(labels.notes),

@@ -46,7 +46,7 @@ export class VerdictPanel {
     );
     panel.querySelector("[data-blockers-part]").hidden = summary.blockers.length === 0;
 
-    this.showNext(evaluation, summary);
+    this.showNext(summary);
     this.showWarnings(evaluation.problems ?? []);
     this.bar.render(evaluation);
 
@@ -58,32 +58,24 @@ export class VerdictPanel {
   }
 
   /**
-   * The next step as an instruction: answer the first unanswered question
-   * (verdict needs_answers), or do the engine's next item, in its action's
-   * words, linking to its step in the guide.
+   * The next step as an instruction, in the engine's words (an item's action,
+   * or "answer: <question>" while questions are unanswered), linking to the
+   * guide's step or to the question on this page.
+   * @param {{next: {kind?: string, id: string, label: string, action?: string,
+   *   href: string} | null}} summary
    */
-  showNext(evaluation, summary) {
+  showNext(summary) {
     const next = this.panel.querySelector("[data-next]");
     delete next.dataset.nextItem;
     delete next.dataset.nextQuestion;
-    const key = evaluation.verdict === "needs_answers" ? evaluation.unanswered?.[0] : null;
-    const legend = key && this.root.querySelector(`#question-${CSS.escape(key)} legend`);
-    if (legend) {
-      const anchor = document.createElement("a");
-      anchor.href = `#question-${key}`;
-      anchor.textContent = format(this.strings.answer_next, {
-        question: legend.textContent.trim(),
-      });
-      next.dataset.nextQuestion = key;
-      next.replaceChildren(anchor);
-    } else if (summary.next) {
-      next.dataset.nextItem = summary.next.id;
-      next.replaceChildren(
-        this.link({ ...summary.next, label: summary.next.action || summary.next.label }),
-      );
-    } else {
+    const step = summary.next;
+    if (!step) {
       next.replaceChildren(this.strings.nothing_next);
+      return;
     }
+    if (step.kind === "question") next.dataset.nextQuestion = step.id;
+    else next.dataset.nextItem = step.id;
+    next.replaceChildren(this.link({ href: step.href, label: step.action || step.label }));
   }
 
   /**
