@@ -213,7 +213,7 @@ def view(
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict:
     """Give the checklist template its data (other pages are left alone)."""
-    if page.meta.get("template") != TEMPLATE:
+    if page.meta.get("template") not in (TEMPLATE, "support.html"):  # support reads codes
         return context
     if ENGINE is None or BUNDLE is None:
         raise PluginError("checklist_page: on_config did not run before the checklist page.")
