@@ -116,11 +116,11 @@ def localise(text: dict[str, str] | str | None, lang: str) -> str:
     return str(text or "")
 
 
-def phase_title(strings: dict[str, str], number: int, title: str) -> str:
-    """A phase's title as the guide's heading writes it: "第六阶段：…" / "Phase 6: …"."""
-    numerals = strings["phase_numerals"].split()
-    numeral = numerals[number - 1] if 0 < number <= len(numerals) else str(number)
-    return strings["phase_title"].format(number=numeral, title=title)
+def phase_title(phrases: dict, number: int, title: str) -> str:
+    """A phase's title as the guide's heading (and the engine's summary) write it:
+    "第六阶段：…" / "Phase 6: …", from the engine's ``phrases``."""
+    numeral = phrases["numerals"][number - 1]
+    return phrases["phase_heading"].format(number=numeral, title=title)
 
 
 def view(
@@ -156,8 +156,9 @@ def view(
         for question in catalogue["questions"]
     ]
     phases = []
-    for position, phase in enumerate(catalogue["phases"], start=1):
-        number = int(phase.get("number", position))
+    phrases = languages.table(config, "phrases")
+    for phase in sorted(catalogue["phases"], key=lambda phase: phase["number"]):
+        number = phase["number"]
         tasks = [
             {
                 "id": item["id"],
@@ -173,7 +174,7 @@ def view(
             {
                 "id": phase["id"],
                 "number": number,
-                "title": phase_title(strings, number, localise(phase["title"], lang)),
+                "title": phase_title(phrases, number, localise(phase["title"], lang)),
                 "href": link(phase["page"]),
                 "tasks": tasks,
             }
@@ -187,10 +188,6 @@ def view(
         "newState": engine.new_state,
         "items": [item["id"] for item in catalogue["items"]],
         "questions": [question["key"] for question in catalogue["questions"]],
-        "phases": [
-            {"id": phase["id"], "number": phase["number"], "title": phase["title"]}
-            for phase in phases
-        ],
         "pyodide": {
             "runtime": bundle.runtime_path,
             "lockFile": bundle.lock_path,

@@ -102,7 +102,7 @@ def test_every_checkbox_radio_and_item_link_is_a_44px_target(page: Page, ui, lan
     assert small_or_partly_dead(links) == []
 
     # Scroll past the verdict panel: the status bar's link and button too.
-    page.locator(".checklist-task__input").last.check()
+    page.locator(".checklist-task__input:visible").last.check()
     expect(page.locator("[data-status-bar]")).to_be_visible()
     bar = targets(page, "[data-status-bar] a, [data-status-bar] button")
     assert len(bar) == 2
@@ -147,7 +147,7 @@ def test_far_down_the_page_the_bar_shows_the_verdict_and_reaches_print(
     bar = page.locator("[data-status-bar]")
     expect(bar).to_be_hidden()
 
-    last = page.locator(".checklist-task__input").last
+    last = page.locator(".checklist-task__input:visible").last
     last.check()
     item = last.get_attribute("name")
     state = {**checklist.new_state(), "done": {item: True}}
@@ -252,3 +252,98 @@ def test_phases_carry_the_guides_numbers_even_when_one_does_not_apply(
         "node => getComputedStyle(node).listStyleType"
     )
     assert list_style == "none"
+
+
+# The verdict panel: ask first, then say what to do, with unusual numbers in sight.
+
+
+def answer_everything(state: dict) -> dict:
+    """``state`` with every question it is asked answered (the first option)."""
+    questions = {question["key"]: question for question in checklist.catalogue()["questions"]}
+    state = {**state, "answers": dict(state["answers"])}
+    while unanswered := checklist.evaluate(state)["unanswered"]:
+        state["answers"][unanswered[0]] = questions[unanswered[0]]["options"][0]["value"]
+    return state
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_until_the_questions_are_answered_the_panel_asks_for_them(
+    page: Page, ui, lang: str
+) -> None:
+    ui.open(page, lang)
+    fresh = checklist.new_state()
+    result = checklist.evaluate(fresh)
+    assert result["verdict"] == "needs_answers"
+    panel = page.locator("[data-verdict]")
+    expect(panel).to_have_attribute("data-verdict", "needs_answers")
+    first = result["unanswered"][0]
+    next_step = panel.locator("[data-next]")
+    expect(next_step).to_have_attribute("data-next-question", first)
+    expect(next_step).not_to_have_attribute("data-next-item", re.compile(".*"))
+    link = next_step.locator("a")
+    expect(link).to_have_text(checklist.summary(fresh, lang)["next"]["action"])
+    link.click()
+    expect(page).to_have_url(re.compile(f"#question-{first}$"))
+    expect(page.locator(f"#question-{first}")).to_be_in_viewport()
+    expect(page.locator("[data-blockers] [data-blocker]")).to_have_count(len(result["blockers"]))
+
+    answered = answer_everything(fresh)
+    for key, value in answered["answers"].items():
+        page.locator(f'input[name="{key}"][value="{value}"]').check()
+    result = checklist.evaluate(answered)
+    expect(panel).to_have_attribute("data-verdict", result["verdict"])
+    expect(next_step).to_have_attribute("data-next-item", result["next"]["id"])
+    step = checklist.summary(answered, lang)["next"]
+    expect(next_step.locator("a")).to_have_text(step["action"])
+    expect(next_step.locator("a")).to_have_attribute("href", re.compile(f"#{step['id']}$"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_when_ready_the_next_step_says_how_to_apply(page: Page, ui, lang: str) -> None:
+    answered = answer_everything(checklist.new_state())
+    blockers = checklist.evaluate(answered)["blockers"]
+    ready = {**answered, "done": dict.fromkeys(blockers, True)}
+    result = checklist.evaluate(ready)
+    assert result["verdict"] == "ready_to_apply"
+    ui.open(page, lang)
+    for key, value in ready["answers"].items():
+        page.locator(f'input[name="{key}"][value="{value}"]').check()
+    for item in ready["done"]:
+        page.locator(f'input[name="{item}"]').check()
+    panel = page.locator("[data-verdict]")
+    expect(panel).to_have_attribute("data-verdict", "ready_to_apply")
+    step = checklist.summary(ready, lang)["next"]
+    expect(panel.locator("[data-next]")).to_have_attribute("data-next-item", step["id"])
+    expect(panel.locator("[data-next] a")).to_have_text(step["action"])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_unusual_number_is_a_warning_in_the_panel_and_next_to_the_field(
+    page: Page, ui, lang: str
+) -> None:
+    ui.open(page, lang)
+    page.locator('input[name="merchant_id"]').fill("12345")
+    page.locator('input[name="terminal_id"]').fill("12")
+    state = {
+        **checklist.new_state(),
+        "merchant": {"merchant_id": "12345", "terminal_id": "12", "name": ""},
+    }
+    problems = {
+        problem["code"]: problem
+        for problem in checklist.summary(state, lang)["problems"]
+        if problem["code"] in ("merchant_id_format", "terminal_id_format")
+    }
+    assert {problem["level"] for problem in problems.values()} == {"warning"}
+    for code, field in (
+        ("merchant_id_format", "merchant_id"),
+        ("terminal_id_format", "terminal_id"),
+    ):
+        in_panel = page.locator(f'[data-verdict-panel] [data-panel-warning="{code}"]')
+        expect(in_panel).to_be_visible()
+        expect(in_panel).to_have_text(problems[code]["message"])
+        expect(in_panel.locator("a")).to_have_attribute("href", f"#field-{field}")
+        expect(page.locator(f'[data-problem-for="{field}"]')).to_contain_text(
+            problems[code]["message"]
+        )
+    page.locator('input[name="merchant_id"]').fill("822290059430BCY")
+    expect(page.locator('[data-panel-warning="merchant_id_format"]')).to_have_count(0)

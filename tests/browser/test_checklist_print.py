@@ -364,3 +364,20 @@ def test_state_and_priority_are_apart_and_a_phase_that_does_not_apply_says_so(
     for words in ("page.status_na", "page.phase_not_applicable"):
         expect(not_applying.first).to_contain_text(t(lang, words))
         assert squeeze(t(lang, words)) in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_unusual_number_is_a_warning_on_the_printout(page: Page, ui, lang: str) -> None:
+    state = {**STATE, "merchant": {**STATE["merchant"], "merchant_id": "12345"}}
+    ui.open(page, lang)
+    enter(page, state)
+    (warning,) = [
+        problem
+        for problem in checklist.summary(state, lang)["problems"]
+        if problem["code"] == "merchant_id_format"
+    ]
+    assert warning["level"] == "warning"
+    expect(page.locator("[data-summary] .checklist-summary__problems")).to_contain_text(
+        warning["message"]
+    )
+    assert squeeze(warning["message"]) in pdf_text(page)

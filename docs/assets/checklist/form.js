@@ -205,24 +205,29 @@ export class ChecklistForm {
   render(evaluation, summary) {
     const { strings } = this;
     const applicable = new Set(evaluation.applicable);
-    const phases = new Set(evaluation.phases);
     const asked = new Set(evaluation.asked);
+    const phases = new Map(summary.phases.map((phase) => [phase.id, phase]));
+    // "Not sure" keeps a step listed, with how to find out whether it is needed.
+    const findOut = new Map(
+      summary.phases.flatMap((phase) => phase.items.map((item) => [item.id, item.find_out])),
+    );
 
-    for (const [id, element] of this.items) element.hidden = !applicable.has(id);
+    for (const [id, element] of this.items) {
+      element.hidden = !applicable.has(id);
+      const hint = element.querySelector("[data-find-out]");
+      hint.textContent = findOut.get(id) ?? "";
+      hint.hidden = !findOut.get(id);
+    }
     for (const phase of this.root.querySelectorAll("[data-phase]")) {
       // A phase that does not apply stays in the list (the others keep the
       // guide's numbers), saying so, with its tasks folded away.
-      const applies = phases.has(phase.dataset.phase);
-      phase.dataset.applies = String(applies);
-      phase.querySelector(".checklist-tasks").hidden = !applies;
-      phase.querySelector("[data-phase-skipped]").hidden = applies;
-      const ids = [...phase.querySelectorAll("[data-item]")]
-        .map((item) => item.dataset.item)
-        .filter((id) => applicable.has(id));
-      const done = ids.filter((id) => evaluation.state.done?.[id] === true).length;
+      const found = phases.get(phase.dataset.phase);
+      phase.dataset.applies = String(Boolean(found));
+      phase.querySelector(".checklist-tasks").hidden = !found;
+      phase.querySelector("[data-phase-skipped]").hidden = Boolean(found);
       const progress = phase.querySelector("[data-phase-progress]");
-      progress.textContent = format(strings.phase_progress, { done, total: ids.length });
-      progress.hidden = !applies || ids.length === 0;
+      progress.textContent = found ? format(strings.phase_progress, found.progress) : "";
+      progress.hidden = !found?.progress.total;
     }
     for (const question of this.root.querySelectorAll("[data-question]")) {
       question.hidden = !asked.has(question.dataset.question);

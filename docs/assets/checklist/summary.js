@@ -11,7 +11,7 @@
  * phase that does not apply is listed as such.
  */
 
-import { format, readSettings } from "./settings.js";
+import { format } from "./settings.js";
 
 /**
  * @param {string} tag
@@ -44,21 +44,6 @@ export function printTime(lang, date = new Date()) {
 }
 
 const stamped = new WeakSet();
-const settingsOf = new WeakMap();
-
-/**
- * The page's settings (language, phases with their numbered titles), read
- * once from the checklist the summary belongs to.
- * @param {HTMLElement} container
- */
-function pageSettings(container) {
-  if (!settingsOf.has(container)) {
-    const root = container.closest("[data-checklist]");
-    settingsOf.set(container, root ? readSettings(root) : {});
-  }
-  return settingsOf.get(container);
-}
-
 /**
  * Keep the summary's print time current: set now, and again just before the
  * browser prints (the summary may have been written long before).
@@ -81,15 +66,10 @@ function stampPrintTime(container, strings, lang) {
 /**
  * @param {HTMLElement} container
  * @param {object} summary from the engine
- * @param {{strings: Record<string, string>, languageURL: URL, pageURL: string,
- *   lang?: string, phases?: Array<{id: string, number: number, title: string}>}} context
- *   (lang and phases default to the page's settings)
+ * @param {{strings: Record<string, string>, languageURL: URL, pageURL: string}} context
  */
 export function renderSummary(container, summary, context) {
-  const { strings, pageURL } = context;
-  const page = pageSettings(container);
-  const lang = context.lang ?? page.lang ?? summary.lang;
-  const languageURL = context.languageURL ?? page.languageURL;
+  const { strings, languageURL, pageURL } = context;
   const labels = summary.labels;
   const orBlank = (value) => (value ? String(value) : strings.summary_blank);
   const heading = (text) => element("h2", "checklist-summary__heading", text);
@@ -164,9 +144,9 @@ export function renderSummary(container, summary, context) {
     heading(strings.summary_phases),
   );
   const shown = new Map(summary.phases.map((phase) => [phase.id, phase]));
-  // Every phase of the checklist, with the guide's numbered titles (the
-  // engine's summary lists only the phases that apply).
-  const phases = context.phases ?? page.phases ?? summary.phases;
+  // Every phase in the guide's order, numbered; those that do not apply say so.
+  const phases = [...summary.phases, ...(summary.phases_not_applying ?? [])];
+  phases.sort((one, other) => one.number - other.number);
   for (const phase of phases) {
     const found = shown.get(phase.id);
     const body = found
@@ -192,13 +172,13 @@ export function renderSummary(container, summary, context) {
     ),
   );
   container.replaceChildren(...parts);
-  stampPrintTime(container, strings, lang);
+  stampPrintTime(container, strings, summary.lang);
 }
 
 /**
  * One phase's tasks: the task, its state (done / not done) and, apart from
  * it, its priority (required before applying).
- * @param {Array<{label: string, done: boolean, blocks: boolean}>} items
+ * @param {Array<{label: string, done: boolean, blocks: boolean, find_out?: string | null}>} items
  * @param {Record<string, string>} strings
  */
 function taskTable(items, strings) {
@@ -215,7 +195,9 @@ function taskTable(items, strings) {
     element(
       "tr",
       "",
-      cell("td", "", item.label),
+      item.find_out
+        ? element("td", "", item.label, element("br", ""), element("small", "", item.find_out))
+        : cell("td", "", item.label),
       cell(
         "td",
         item.done ? "checklist-summary__done" : "",
