@@ -201,6 +201,8 @@ def view(
         "lang": lang,
         "strings": strings,
         "megabytes": megabytes,
+        # Longest text the engine keeps, for the form's maxlength (one source of truth).
+        "limits": catalogue["limits"],
         "questions": questions,
         "phases": phases,
         "settings": settings,

@@ -57,6 +57,20 @@ def test_items_are_the_step_headings_of_the_written_guide(phase, lang):
     assert STEP_HEADING.findall(page.read_text(encoding="utf-8")) == list(GUIDE[phase])
 
 
+@pytest.mark.parametrize("lang", GUIDE_LANGS)
+def test_phase_titles_are_the_guide_s_phase_headings(lang):
+    """The checklist and the printout name each phase as the guide's heading does."""
+    summary = checklist.summary(
+        {"answers": {"registered_as": "person", "close_bank_account": "yes"}}, lang
+    )
+    titles = {phase["id"]: phase["title"] for phase in summary["phases"]}
+    titles |= {phase["id"]: phase["title"] for phase in summary["phases_not_applying"]}
+    for phase in GUIDE:
+        text = (GUIDE_DOCS / f"{phase}.{lang}.md").read_text(encoding="utf-8")
+        heading = re.search(r"^# (.+?) \{#", text, re.M).group(1)
+        assert titles[phase] == heading
+
+
 def test_phase_pages_are_the_guide_pages():
     assert {phase: spec["page"] for phase, spec in PHASES.items()} == {
         phase: f"guide/{phase}/" for phase in GUIDE
