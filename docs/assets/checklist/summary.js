@@ -182,28 +182,32 @@ export function renderSummary(container, summary, context) {
  * @param {Record<string, string>} strings
  */
 function taskTable(items, strings) {
-  const cell = (tag, className, text) => element(tag, className, text);
+  /** A column heading. @param {string} className @param {string} text */
+  const column = (className, text) => {
+    const heading = /** @type {HTMLTableCellElement} */ (element("th", className, text));
+    heading.scope = "col";
+    return heading;
+  };
   const head = element(
     "tr",
     "",
-    cell("th", "checklist-summary__col-task", strings.summary_col_task),
-    cell("th", "checklist-summary__col-state", strings.summary_col_state),
-    cell("th", "checklist-summary__col-priority", strings.summary_col_priority),
+    column("checklist-summary__col-task", strings.summary_col_task),
+    column("checklist-summary__col-state", strings.summary_col_state),
+    column("checklist-summary__col-priority", strings.summary_col_priority),
   );
-  for (const th of head.children) th.scope = "col";
   const rows = items.map((item) =>
     element(
       "tr",
       "",
       item.find_out
         ? element("td", "", item.label, element("br", ""), element("small", "", item.find_out))
-        : cell("td", "", item.label),
-      cell(
+        : element("td", "", item.label),
+      element(
         "td",
         item.done ? "checklist-summary__done" : "",
         item.done ? strings.status_done : strings.status_todo,
       ),
-      cell("td", "", item.blocks ? strings.blocks_tag : ""),
+      element("td", "", item.blocks ? strings.blocks_tag : ""),
     ),
   );
   return element(
