@@ -128,6 +128,13 @@ def localise(text: dict[str, str] | str | None, lang: str) -> str:
     return str(text or "")
 
 
+def phase_title(phrases: dict, number: int, title: str) -> str:
+    """A phase's title as the guide's heading (and the engine's summary) write it:
+    "第六阶段：…" / "Phase 6: …", from the engine's ``phrases``."""
+    numeral = phrases["numerals"][number - 1]
+    return phrases["phase_heading"].format(number=numeral, title=title)
+
+
 def view(
     engine: Engine,
     bundle: pyodide_assets.EngineBundle,
@@ -161,7 +168,9 @@ def view(
         for question in catalogue["questions"]
     ]
     phases = []
-    for phase in catalogue["phases"]:
+    phrases = languages.table(config, "phrases")
+    for phase in sorted(catalogue["phases"], key=lambda phase: phase["number"]):
+        number = phase["number"]
         tasks = [
             {
                 "id": item["id"],
@@ -176,7 +185,8 @@ def view(
         phases.append(
             {
                 "id": phase["id"],
-                "title": localise(phase["title"], lang),
+                "number": number,
+                "title": phase_title(phrases, number, localise(phase["title"], lang)),
                 "href": link(phase["page"]),
                 "tasks": tasks,
             }

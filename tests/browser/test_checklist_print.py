@@ -1,6 +1,8 @@
 """Printing the checklist: once Python has evaluated, print gives the engine's
 summary (and nothing of the site's navigation); before that, or without
-JavaScript, it gives the plain checklist."""
+JavaScript, it gives the plain checklist. Printed at A4 and read back: page
+numbers, the print time, the disclaimer, nothing past the margins, no heading
+left at the foot of a page, state apart from priority."""
 
 from __future__ import annotations
 
@@ -8,12 +10,18 @@ import io
 import re
 import shutil
 import subprocess
+import unicodedata
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 import checklist
+from checklist.locales import t
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
 
@@ -50,15 +58,66 @@ def chinese_font() -> None:
         pytest.fail("No Chinese font: install one, e.g. `apt-get install fonts-wqy-microhei`.")
 
 
+def pdf(page: Page) -> bytes:
+    """The page printed at A4 (print media), as the browser's print would."""
+    return page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """Each page's text, squeezed (fonts print ligatures: NFKC undoes them)."""
+    return [squeeze(pdf_page.extract_text()) for pdf_page in PdfReader(io.BytesIO(data)).pages]
+
+
 def pdf_text(page: Page) -> str:
     """The page printed to PDF (print media), as plain text without line breaks."""
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
-    text = "".join(pdf_page.extract_text() for pdf_page in reader.pages)
-    return re.sub(r"\s+", "", text)
+    return "".join(pdf_pages(pdf(page)))
 
 
 def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@dataclass
+class Line:
+    """One printed line: its words' box in points, and its squeezed text."""
+
+    top: float
+    bottom: float
+    left: float
+    right: float
+    text: str
+
+
+@dataclass
+class PdfPage:
+    width: float
+    height: float
+    lines: list[Line]
+
+
+def pdf_layout(data: bytes, tmp_path: Path) -> list[PdfPage]:
+    """Every word's box from `pdftotext -bbox`, grouped into lines, page by page."""
+    source = tmp_path / "printed.pdf"
+    source.write_bytes(data)
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(source), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = []
+    for node in ET.fromstring(out).iter("{http://www.w3.org/1999/xhtml}page"):
+        lines: list[Line] = []
+        for word in node.iter("{http://www.w3.org/1999/xhtml}word"):
+            box = {key: float(word.get(key)) for key in ("xMin", "yMin", "xMax", "yMax")}
+            middle = (box["yMin"] + box["yMax"]) / 2
+            line = next((line for line in lines if line.top <= middle <= line.bottom), None)
+            if line is None:
+                lines.append(Line(box["yMin"], box["yMax"], box["xMin"], box["xMax"], ""))
+                line = lines[-1]
+            line.left = min(line.left, box["xMin"])
+            line.right = max(line.right, box["xMax"])
+            line.text += squeeze(word.text or "")
+        lines.sort(key=lambda line: line.top)
+        pages.append(PdfPage(float(node.get("width")), float(node.get("height")), lines))
+    return pages
 
 
 def site_chrome(page: Page) -> list[str]:
@@ -100,8 +159,9 @@ def test_print_gives_the_engines_summary_without_the_site_chrome(page: Page, ui,
     assert summary["blockers"], "the state should leave blockers open"
     for blocker in summary["blockers"]:
         assert squeeze(blocker["label"]) in text
-        assert squeeze(ui.site_url + blocker["href"]) in text  # written out in full
-    assert squeeze(summary["next"]["label"]) in text
+        assert f"go/#{blocker['id']}" in text  # its short permanent link
+    next_step = summary["next"]
+    assert squeeze(next_step.get("action") or next_step["label"]) in text
     assert squeeze(STATE["notes"]) in text
     assert squeeze(ui.url(lang)) in text  # the site's address
     for phase in summary["phases"]:
@@ -180,3 +240,144 @@ def test_without_javascript_the_checklist_prints(another_context, ui) -> None:
         assert squeeze(item["label"]["zh"]) in text
     for words in site_chrome(page):
         assert words not in text, f"site chrome printed: {words}"
+
+
+# The page's margins (checklist.css: @page { margin: 16mm 16mm 18mm }), in points.
+MARGIN = 16 / 25.4 * 72
+FOOT = 18 / 25.4 * 72
+LONG_STATE = {
+    **STATE,
+    "merchant": {**STATE["merchant"], "name": "Wang" * 40},
+    "notes": "https://example.invalid/" + "a-very-long-reference-without-spaces" * 8,
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_is_numbered_and_the_first_says_when_and_whose(
+    page: Page, ui, lang: str, tmp_path: Path
+) -> None:
+    ui.open(page, lang)
+    enter(page, STATE)
+    expect(page.locator("[data-summary]")).to_contain_text(STATE["notes"])
+    data = pdf(page)
+    pages = pdf_layout(data, tmp_path)
+    assert len(pages) >= 2, "the summary should run over a page"
+    for number, printed in enumerate(pages, start=1):
+        last = printed.lines[-1]
+        assert last.text == f"{number}/{len(pages)}", last
+        assert last.top > printed.height - FOOT  # in the bottom margin
+
+    first = pdf_pages(data)[0]
+    year, month, day = page.evaluate(
+        "() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; }"
+    )
+    if lang == "zh":
+        date = f"{year}年{month}月{day}日"
+    else:
+        date = f"{day}{datetime(year, month, day):%B}{year}"
+    printed_at = squeeze(t(lang, "page.summary_printed", time=""))
+    assert re.search(re.escape(printed_at) + re.escape(date) + r"\D*\d{1,2}:\d{2}", first), first
+    assert squeeze(t(lang, "page.summary_disclaimer")) in first
+    # One address for the whole list (and where it was printed from), not one per step.
+    assert "".join(pdf_pages(data)).count(squeeze(ui.site_url)) <= 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_nothing_printed_runs_past_the_margins(page: Page, ui, lang: str, tmp_path: Path) -> None:
+    ui.open(page, lang)
+    enter(page, LONG_STATE)
+    expect(page.locator("[data-summary] .checklist-summary__notes")).to_have_text(
+        LONG_STATE["notes"]
+    )
+    pages = pdf_layout(pdf(page), tmp_path)
+    for number, printed in enumerate(pages, start=1):
+        for line in printed.lines:
+            where = f"page {number}: {line.text[:40]}"
+            assert line.left >= MARGIN - 1, where
+            assert line.right <= printed.width - MARGIN + 1, where
+            assert line.top >= 0 and line.bottom <= printed.height, where
+    # Answers are set in the text font; only the two numbers in a fixed-width one.
+    page.emulate_media(media="print")
+    fonts = page.locator("[data-summary]").evaluate(
+        """summary => ({
+             answers: [...summary.querySelectorAll(".checklist-summary__facts dd")]
+               .filter(dd => !dd.querySelector(".checklist-summary__number"))
+               .map(dd => getComputedStyle(dd).fontFamily),
+             numbers: [...summary.querySelectorAll(".checklist-summary__number")]
+               .map(node => getComputedStyle(node).fontFamily),
+           })"""
+    )
+    assert len(fonts["answers"]) >= len(STATE["answers"])
+    assert not [font for font in fonts["answers"] if "mono" in font.lower()], fonts
+    assert len(fonts["numbers"]) == 2
+    assert all("mono" in font.lower() for font in fonts["numbers"]), fonts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_heading_never_ends_a_page(page: Page, ui, lang: str, tmp_path: Path) -> None:
+    ui.open(page, lang)
+    enter(page, STATE)
+    summary = page.locator("[data-summary]")
+    expect(summary).to_contain_text(STATE["notes"])
+    headings = {squeeze(text) for text in summary.locator("h1, h2, h3").all_inner_texts()}
+    headings.add(squeeze("".join(summary.locator("thead").first.all_inner_texts())))
+    assert len(headings) >= 10
+    # Push everything down a little at a time, so that every heading comes to
+    # the foot of a page at some offset.
+    for offset in range(0, 300, 12):
+        summary.evaluate("(node, offset) => { node.style.paddingTop = `${offset}px`; }", offset)
+        pages = pdf_layout(pdf(page), tmp_path)
+        for number, printed in enumerate(pages[:-1], start=1):
+            body = [line for line in printed.lines if line.bottom < printed.height - FOOT]
+            assert body[-1].text not in headings, f"offset {offset}, page {number}: {body[-1]}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_state_and_priority_are_apart_and_a_phase_that_does_not_apply_says_so(
+    page: Page, ui, lang: str
+) -> None:
+    ui.open(page, lang)
+    enter(page, STATE)
+    summary = checklist.summary(STATE, lang)
+    expect(page.locator("[data-summary]")).to_contain_text(STATE["notes"])
+    done, todo, required = (t(lang, f"status.{key}") for key in ("done", "todo", "required"))
+    expected = [
+        [item["label"], done if item["done"] else todo, required if item["blocks"] else ""]
+        for phase in summary["phases"]
+        for item in phase["items"]
+    ]
+    rows = page.locator("[data-summary] table.checklist-summary__items tbody tr").evaluate_all(
+        "rows => rows.map(row => [...row.cells].map(cell => cell.textContent))"
+    )
+    assert rows == expected
+    assert [done, required] in [row[1:] for row in rows], "a done step keeps its priority"
+
+    text = pdf_text(page)
+    shown = {phase["id"] for phase in summary["phases"]}
+    skipped = [phase for phase in checklist.catalogue()["phases"] if phase["id"] not in shown]
+    assert skipped, "the state should leave a phase that does not apply"
+    for phase in checklist.catalogue()["phases"]:
+        title = page.locator(f'[data-phase="{phase["id"]}"] .checklist-phase__title')
+        assert squeeze(title.inner_text()) in text  # numbered as on screen and in the guide
+    not_applying = page.locator("[data-summary] .checklist-summary__skipped")
+    expect(not_applying).to_have_count(len(skipped))
+    for words in ("page.status_na", "page.phase_not_applicable"):
+        expect(not_applying.first).to_contain_text(t(lang, words))
+        assert squeeze(t(lang, words)) in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_unusual_number_is_a_warning_on_the_printout(page: Page, ui, lang: str) -> None:
+    state = {**STATE, "merchant": {**STATE["merchant"], "merchant_id": "12345"}}
+    ui.open(page, lang)
+    enter(page, state)
+    (warning,) = [
+        problem
+        for problem in checklist.summary(state, lang)["problems"]
+        if problem["code"] == "merchant_id_format"
+    ]
+    assert warning["level"] == "warning"
+    expect(page.locator("[data-summary] .checklist-summary__problems")).to_contain_text(
+        warning["message"]
+    )
+    assert squeeze(warning["message"]) in pdf_text(page)

@@ -5,6 +5,7 @@
  * decides anything itself: the rules live in the Python engine.
  */
 import { format } from "./settings.js";
+import { VerdictPanel } from "./verdict-panel.js";
 
 /** Text fields and where they live in the engine's state. */
 const FIELDS = {
@@ -55,7 +56,6 @@ export class ChecklistForm {
     this.items = new Map(
       settings.items.map((id) => [id, root.querySelector(`[data-item="${CSS.escape(id)}"]`)]),
     );
-    this.lastAnnouncement = "";
     // What each control that can be marked with a problem says of itself as
     // built (hint, status): a problem's description is added to it, never put
     // in its place, and taken away again.
@@ -65,6 +65,7 @@ export class ChecklistForm {
       const control = this.control(name);
       if (control instanceof Element) this.describedBy.set(control, control.getAttribute("aria-describedby"));
     }
+    this.panel = new VerdictPanel(root, settings, (name) => this.control(name));
     // There is nothing to submit: every change is saved as it happens.
     this.form.addEventListener("submit", (event) => event.preventDefault());
   }
@@ -232,65 +233,36 @@ export class ChecklistForm {
   render(evaluation, summary) {
     const { strings } = this;
     const applicable = new Set(evaluation.applicable);
-    const phases = new Set(evaluation.phases);
     const asked = new Set(evaluation.asked);
+    const phases = new Map(summary.phases.map((phase) => [phase.id, phase]));
+    // "Not sure" keeps a step listed, with how to find out whether it is needed.
+    const findOut = new Map(
+      summary.phases.flatMap((phase) => phase.items.map((item) => [item.id, item.find_out])),
+    );
 
-    for (const [id, element] of this.items) element.hidden = !applicable.has(id);
+    for (const [id, element] of this.items) {
+      element.hidden = !applicable.has(id);
+      const hint = element.querySelector("[data-find-out]");
+      hint.textContent = findOut.get(id) ?? "";
+      hint.hidden = !findOut.get(id);
+    }
     for (const phase of this.root.querySelectorAll("[data-phase]")) {
-      phase.hidden = !phases.has(phase.dataset.phase);
-      const ids = [...phase.querySelectorAll("[data-item]")]
-        .map((item) => item.dataset.item)
-        .filter((id) => applicable.has(id));
-      const done = ids.filter((id) => evaluation.state.done?.[id] === true).length;
+      // A phase that does not apply stays in the list (the others keep the
+      // guide's numbers), saying so, with its tasks folded away.
+      const found = phases.get(phase.dataset.phase);
+      phase.dataset.applies = String(Boolean(found));
+      phase.querySelector(".checklist-tasks").hidden = !found;
+      phase.querySelector("[data-phase-skipped]").hidden = Boolean(found);
       const progress = phase.querySelector("[data-phase-progress]");
-      progress.textContent = format(strings.phase_progress, { done, total: ids.length });
-      progress.hidden = ids.length === 0;
+      progress.textContent = found ? format(strings.phase_progress, found.progress) : "";
+      progress.hidden = !found?.progress.total;
     }
     for (const question of this.root.querySelectorAll("[data-question]")) {
       question.hidden = !asked.has(question.dataset.question);
     }
 
-    const panel = this.root.querySelector("[data-verdict-panel]");
-    panel.hidden = false;
-    panel.dataset.verdict = evaluation.verdict;
-    panel.querySelector("[data-verdict-text]").textContent = summary.verdict_text;
-    const progressText = format(strings.progress, evaluation.progress);
-    panel.querySelector("[data-progress]").textContent = progressText;
-
-    const blockers = panel.querySelector("[data-blockers]");
-    blockers.replaceChildren(
-      ...summary.blockers.map((blocker) => {
-        const item = document.createElement("li");
-        item.dataset.blocker = blocker.id;
-        item.append(this.link(blocker));
-        return item;
-      }),
-    );
-    panel.querySelector("[data-blockers-part]").hidden = summary.blockers.length === 0;
-
-    const next = panel.querySelector("[data-next]");
-    next.replaceChildren(summary.next ? this.link(summary.next) : strings.nothing_next);
-    if (summary.next) next.dataset.nextItem = summary.next.id;
-    else delete next.dataset.nextItem;
-
     this.showProblems(evaluation.problems ?? []);
-
-    const announcement = `${summary.verdict_text}. ${progressText}`;
-    if (announcement !== this.lastAnnouncement) {
-      this.lastAnnouncement = announcement;
-      this.root.querySelector("[data-announce]").textContent = announcement;
-    }
-  }
-
-  /**
-   * A link to a guide step; hrefs from the engine are relative to the language's root.
-   * @param {{label: string, href: string}} target
-   */
-  link(target) {
-    const anchor = document.createElement("a");
-    anchor.href = new URL(target.href, this.settings.languageURL).href;
-    anchor.textContent = target.label;
-    return anchor;
+    this.panel.render(evaluation, summary);
   }
 
   /**

@@ -1,0 +1,124 @@
+/**
+ * The verdict panel: what the engine says about the merchant's state, in the
+ * order they act on it: the verdict and the count, the next step as an
+ * instruction, what to check (unusual numbers too), then what must be done
+ * before applying. It also feeds the status bar and the live announcement.
+ * It decides nothing: every judgement comes from the Python engine.
+ */
+import { format } from "./settings.js";
+import { StatusBar } from "./status-bar.js";
+
+export class VerdictPanel {
+  /**
+   * @param {HTMLElement} root the checklist's root element
+   * @param {object} settings from readSettings()
+   * @param {(name: string) => Element | null} control the form's control of that name
+   */
+  constructor(root, settings, control) {
+    this.root = root;
+    this.settings = settings;
+    this.strings = settings.strings;
+    this.control = control;
+    this.panel = root.querySelector("[data-verdict-panel]");
+    this.bar = new StatusBar(root, settings.strings);
+    this.lastAnnouncement = "";
+  }
+
+  /**
+   * @param {object} evaluation checklist.evaluate(state)
+   * @param {object} summary checklist.summary(state, lang)
+   */
+  render(evaluation, summary) {
+    const { panel, strings } = this;
+    panel.hidden = false;
+    panel.dataset.verdict = evaluation.verdict;
+    panel.querySelector("[data-verdict-text]").textContent = summary.verdict_text;
+    const progressText = format(strings.progress, evaluation.progress);
+    panel.querySelector("[data-progress]").textContent = progressText;
+
+    panel.querySelector("[data-blockers]").replaceChildren(
+      ...summary.blockers.map((blocker) => {
+        const item = document.createElement("li");
+        item.dataset.blocker = blocker.id;
+        item.append(this.link(blocker));
+        return item;
+      }),
+    );
+    panel.querySelector("[data-blockers-part]").hidden = summary.blockers.length === 0;
+
+    this.showNext(summary);
+    this.showWarnings(evaluation.problems ?? []);
+    this.bar.render(evaluation);
+
+    const announcement = `${summary.verdict_text}. ${progressText}`;
+    if (announcement !== this.lastAnnouncement) {
+      this.lastAnnouncement = announcement;
+      this.root.querySelector("[data-announce]").textContent = announcement;
+    }
+  }
+
+  /**
+   * The next step as an instruction, in the engine's words (an item's action,
+   * or "answer: <question>" while questions are unanswered), linking to the
+   * guide's step or to the question on this page.
+   * @param {{next: {kind?: string, id: string, label: string, action?: string,
+   *   href: string} | null}} summary
+   */
+  showNext(summary) {
+    const next = this.panel.querySelector("[data-next]");
+    delete next.dataset.nextItem;
+    delete next.dataset.nextQuestion;
+    const step = summary.next;
+    if (!step) {
+      next.replaceChildren(this.strings.nothing_next);
+      return;
+    }
+    if (step.kind === "question") next.dataset.nextQuestion = step.id;
+    else next.dataset.nextItem = step.id;
+    next.replaceChildren(this.link({ href: step.href, label: step.action || step.label }));
+  }
+
+  /**
+   * Warnings about a field (an unusual merchant or terminal number) show next
+   * to the field (the form does that) and here too, linking to the field.
+   * Call after the form has listed the other problems.
+   * @param {Array<{field?: string, level: string, code: string, message: object}>} problems
+   */
+  showWarnings(problems) {
+    const { lang } = this.settings;
+    const list = this.panel.querySelector("[data-problems]");
+    let shown = 0;
+    for (const problem of problems) {
+      const field = problem.level === "warning" ? this.control(fieldName(problem)) : null;
+      if (!field?.id) continue;
+      const item = document.createElement("li");
+      item.className = "checklist-problem checklist-problem--warning";
+      item.dataset.panelWarning = problem.code;
+      const anchor = document.createElement("a");
+      anchor.href = `#${field.id}`;
+      anchor.textContent = problem.message?.[lang] ?? String(problem.message ?? problem.code);
+      item.append(anchor);
+      list.append(item);
+      shown += 1;
+    }
+    if (shown) this.panel.querySelector("[data-problems-part]").hidden = false;
+  }
+
+  /**
+   * A link to a guide step; hrefs from the engine are relative to the language's root.
+   * @param {{label: string, href: string}} target
+   */
+  link(target) {
+    const anchor = document.createElement("a");
+    anchor.href = new URL(target.href, this.settings.languageURL).href;
+    anchor.textContent = target.label;
+    return anchor;
+  }
+}
+
+/** The form control a problem's field names (`merchant.name` → merchant_name). */
+function fieldName(problem) {
+  if (!problem.field) return "";
+  const name = String(problem.field).split(".").pop();
+  return name === "name" ? "merchant_name" : name;
+}
