@@ -163,7 +163,9 @@ def test_every_file_has_its_type_cache_lifetime_and_security_headers(plain) -> N
         ("en/manifest.webmanifest", "application/manifest+json"),
     ],
 )
-def test_the_service_worker_and_manifests_are_revalidated(plain, path: str, media_type: str) -> None:
+def test_the_service_worker_and_manifests_are_revalidated(
+    plain, path: str, media_type: str
+) -> None:
     """Browsers find a new version through these files: never cached for long."""
     _, base = plain
     status, headers, body = fetch(base + path)

@@ -89,3 +89,27 @@ def test_go_links_end_on_the_step_under_the_sub_path(
     expect(page.locator("#balance-settled")).to_be_attached()
     page.wait_for_load_state("networkidle")
     assert_clean(recorder)
+
+
+def test_the_site_works_offline_under_the_sub_path(browser, subpath_site) -> None:
+    """The service worker's scope is the sub-path; after one visit, pages of both
+    languages open offline from it."""
+    _, base = subpath_site
+    context = browser.new_context()
+    recorder = Recorder().attach(context)
+    try:
+        page = context.new_page()
+        page.goto(base + "en/guide/before/")
+        expect(page.locator('[data-offline-message="ready"]')).to_be_attached(timeout=60_000)
+        scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
+        assert scope == base
+        context.set_offline(True)
+        for root in ROOTS.values():
+            for path in ("", "guide/settle/", "checklist/"):
+                response = page.goto(base + root + path)
+                assert response is not None and response.ok, root + path
+                assert response.from_service_worker, root + path
+                assert urlsplit(page.url).path == PREFIX + root + path
+    finally:
+        context.close()
+    assert_clean(recorder)
