@@ -17,9 +17,10 @@ let region = null;
 
 /** Register the worker and show the offline status; nothing happens without support. */
 export function startOffline() {
+  if (!("serviceWorker" in navigator)) return;
   const worker = workerPath();
-  if (!worker || !("serviceWorker" in navigator)) return;
   const { root } = siteConfig();
+  if (!worker) return forgetWorker(root); // `mkdocs serve`: never serve stale pages
   showConnection();
   const firstVisit = !navigator.serviceWorker.controller;
   navigator.serviceWorker
@@ -34,6 +35,14 @@ export function startOffline() {
   });
   navigator.serviceWorker.startMessages();
   keepRuntimeOnceUsed();
+}
+
+/** Under `mkdocs serve`, drop a worker a built site left on the same address. */
+function forgetWorker(root) {
+  navigator.serviceWorker
+    .getRegistration(root.href)
+    .then((registration) => registration?.scope === root.href && registration.unregister())
+    .catch(() => {});
 }
 
 /** The worker's path from the site root, or "" (not built, or `mkdocs serve`). */
