@@ -51,7 +51,9 @@ lint: setup
 test: setup
 	scripts/system-deps
 	$(MAKE) --no-print-directory lint
-	$(BIN)/python -m pytest --cov=checklist --cov-branch --cov-fail-under=100
+	$(BIN)/python -m pytest --cov --cov-branch
+	@# The build hooks are measured (and reported above); the engine must stay at 100 %.
+	$(BIN)/python -m coverage report --include='checklist/*' --fail-under=100 --skip-covered
 
 bench: setup
 	scripts/system-deps
