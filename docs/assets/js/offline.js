@@ -23,10 +23,12 @@ export function startOffline() {
   if (!worker) return forgetWorker(root); // `mkdocs serve`: never serve stale pages
   showConnection();
   const firstVisit = !navigator.serviceWorker.controller;
-  navigator.serviceWorker
-    .register(new URL(worker, root), { scope: root.pathname, updateViaCache: "none" })
-    .then((registration) => watchUpdates(registration))
-    .catch(() => {}); // no worker (private mode, blocked): the site works online as before
+  pageSettled().then(() =>
+    navigator.serviceWorker
+      .register(new URL(worker, root), { scope: root.pathname, updateViaCache: "none" })
+      .then((registration) => watchUpdates(registration))
+      .catch(() => {}), // no worker (private mode, blocked): the site works online as before
+  );
   navigator.serviceWorker.ready.then(() => {
     if (firstVisit) show("ready");
   });
@@ -35,6 +37,26 @@ export function startOffline() {
   });
   navigator.serviceWorker.startMessages();
   keepRuntimeOnceUsed();
+}
+
+/**
+ * Once the page has what it needs: loaded, and on the checklist its Python
+ * started (or failed; at most 20 s more). A first visit's precache (1.7 MB)
+ * then never competes with the page's own files on a slow link.
+ */
+function pageSettled() {
+  const loaded =
+    document.readyState === "complete"
+      ? Promise.resolve()
+      : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+  const checklist = document.querySelector("[data-checklist]");
+  if (!checklist) return loaded;
+  const started = new Promise((resolve) => {
+    const check = () => checklist.dataset.engine !== "loading" && resolve();
+    new MutationObserver(check).observe(checklist, { attributeFilter: ["data-engine"] });
+    check();
+  });
+  return loaded.then(() => Promise.race([started, new Promise((r) => setTimeout(r, 20_000))]));
 }
 
 /** Under `mkdocs serve`, drop a worker a built site left on the same address. */
