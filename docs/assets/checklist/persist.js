@@ -11,9 +11,10 @@
  * browser clears every store of the site at once, nothing is left to notice
  * it with.
  *
- * The checklist calls `keepProgress(key)` once the saved state is read, and
- * again after each save; `forgetProgress(key)` when the merchant empties the
- * checklist on purpose (so that is not reported as a loss).
+ * The checklist calls `keepProgress(key)` right after reading the saved state
+ * (before anything is saved: it reads localStorage at once, synchronously),
+ * and again after each save; `forgetProgress(key)` when the merchant empties
+ * the checklist on purpose (so that is not reported as a loss).
  */
 
 import { siteConfig } from "../js/config.js";
@@ -53,9 +54,9 @@ function savedProgress(key) {
  *   in the page's language.
  */
 export async function keepProgress(key) {
+  const saved = savedProgress(key) !== null; // read now, before the caller saves anything
   const cache = await markerCache();
   const marker = markerRequest(key);
-  const saved = savedProgress(key) !== null;
   if (saved) {
     if (cache && !(await cache.match(marker))) {
       await cache.put(marker, new Response(String(Date.now()))).catch(() => {});
