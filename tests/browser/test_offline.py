@@ -13,6 +13,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -261,6 +262,9 @@ def test_an_update_is_announced_used_from_the_next_page_and_keeps_progress(
     ui.open(page, "en")
     assert ui.saved(page) == saved
     # Only the new build's revisions are left.
+    listed = re.findall(r'"url":"([^"]+)"', (changed_site / "sw.js").read_text("utf-8"))
+    (precache,) = [paths for name, paths in cache_contents(page).items() if "precache" in name]
+    assert sorted(p.lstrip("/") for p in precache) == sorted(listed)
     fresh.set_offline(True)
     page.goto(base + "en/guide/before/")
     expect(page.get_by_text(B_SENTENCE)).to_have_count(1)
