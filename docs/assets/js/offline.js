@@ -21,6 +21,7 @@ export function startOffline() {
   const worker = workerPath();
   const { root } = siteConfig();
   if (!worker) return forgetWorker(root); // `mkdocs serve`: never serve stale pages
+  statusRegion(); // present before anything is said, so screen readers announce it
   showConnection();
   const firstVisit = !navigator.serviceWorker.controller;
   pageSettled().then(() =>
