@@ -10,8 +10,9 @@ switch (``assets/js/language.js``) needs no sitemap, and search engines read the
 same alternates, with absolute addresses, from the sitemap mkdocs-static-i18n
 writes (``<xhtml:link rel="alternate" hreflang=…>``).
 
-``on_post_page``
-    Removes the head's hreflang alternates from every page.
+``on_post_page``, ``on_post_template``
+    Remove the head's hreflang alternates from every page, the 404 page
+    included.
 """
 
 from __future__ import annotations
@@ -26,5 +27,16 @@ HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """The page without ``<link rel="alternate" hreflang>`` (the sitemap has them)."""
-    head, sep, body = output.partition("</head>")
+    return without_alternates(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The 404 page too: it carries the alternates of the last page rendered."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return without_alternates(output_content)
+
+
+def without_alternates(html: str) -> str:
+    head, sep, body = html.partition("</head>")
     return HREFLANG_LINK.sub("", head) + sep + body

@@ -17,8 +17,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, expect
 
-from tests.judges.harness import built_pages
+from tests.judges.harness import Recorder, built_pages, tick_first_item, wait_for_engine
 
 META = re.compile(
     r'<meta http-equiv="Content-Security-Policy" content="(?P<policy>[^"]*)">', re.IGNORECASE
@@ -161,3 +162,28 @@ def test_no_page_logs_an_error(nginx_sweep) -> None:
     """No console error and no uncaught exception on any page."""
     assert nginx_sweep.recorder.console_errors == [], "\n".join(nginx_sweep.recorder.console_errors)
     assert nginx_sweep.recorder.page_errors == [], "\n".join(nginx_sweep.recorder.page_errors)
+
+
+@pytest.mark.browser
+def test_the_service_worker_works_under_the_policy(browser: Browser, subpath_site) -> None:
+    """The deployment's header policy and each page's meta policy: the service worker
+    (sw.js and Workbox's files, from the site) installs, keeps the checklist's runtime
+    and serves the checklist offline, Python included, with no violation anywhere."""
+    _, base = subpath_site
+    context = browser.new_context()
+    recorder = Recorder().attach(context)
+    try:
+        page = context.new_page()
+        page.goto(base + "checklist/")
+        wait_for_engine(page)
+        expect(page.locator('[data-offline-message="engine_ready"]')).to_be_attached(timeout=60_000)
+        worker = page.evaluate("navigator.serviceWorker.ready.then((r) => r.active.scriptURL)")
+        assert worker == base + "sw.js"
+        context.set_offline(True)
+        page.goto(base + "en/checklist/")
+        wait_for_engine(page)
+        tick_first_item(page)
+    finally:
+        context.close()
+    assert recorder.csp == [], "\n".join(recorder.csp)
+    assert recorder.console_errors == [], "\n".join(recorder.console_errors)

@@ -53,8 +53,15 @@ TYPES = {
     ".svg": "image/svg+xml",
     ".png": "image/png",
     ".txt": "text/plain",
+    ".webmanifest": "application/manifest+json",
 }
-TEXT_TYPES = ("text/", "application/json", "application/xml", "image/svg+xml")
+TEXT_TYPES = (
+    "text/",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/manifest+json",
+)
 # Served compressed on the fly when the client accepts gzip.
 COMPRESSED_ON_THE_FLY = (".html", ".css", ".js", ".mjs", ".json", ".wasm")
 SERVER_ONLY_FILES = ("_csp.nginx.conf", "_headers")
@@ -145,6 +152,27 @@ def test_every_file_has_its_type_cache_lifetime_and_security_headers(plain) -> N
                 wrong.append(f"{path}: {name} {headers.get(name)!r}")
     NOTES.append(f"nginx: {len(files)} files checked for type, cache and security headers")
     assert wrong == [], "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    ("path", "media_type"),
+    [
+        ("sw.js", "text/javascript"),
+        ("assets/workbox/workbox-precaching.prod.js", "text/javascript"),
+        ("manifest.webmanifest", "application/manifest+json"),
+        ("en/manifest.webmanifest", "application/manifest+json"),
+    ],
+)
+def test_the_service_worker_and_manifests_are_revalidated(
+    plain, path: str, media_type: str
+) -> None:
+    """Browsers find a new version through these files: never cached for long."""
+    _, base = plain
+    status, headers, body = fetch(base + path)
+    assert status == 200, path
+    assert headers["Content-Type"] == f"{media_type}; charset=utf-8"
+    assert headers["Cache-Control"] == REVALIDATE
+    assert body
 
 
 @pytest.mark.parametrize(

@@ -101,3 +101,27 @@ def test_a_production_build_reads_no_test_settings_from_a_link(subpath_site) -> 
         block = re.search(r"<script[^>]*data-checklist-settings[^>]*>(.*?)</script>", html, re.S)
         assert block, page
         assert '"testSettings": false' in block.group(1), page
+
+
+def test_the_site_works_offline_under_the_sub_path(browser, subpath_site) -> None:
+    """The service worker's scope is the sub-path; after one visit, pages of both
+    languages open offline from it."""
+    _, base = subpath_site
+    context = browser.new_context()
+    recorder = Recorder().attach(context)
+    try:
+        page = context.new_page()
+        page.goto(base + "en/guide/before/")
+        expect(page.locator('[data-offline-message="ready"]')).to_be_attached(timeout=60_000)
+        scope = page.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)")
+        assert scope == base
+        context.set_offline(True)
+        for root in ROOTS.values():
+            for path in ("", "guide/settle/", "checklist/"):
+                response = page.goto(base + root + path)
+                assert response is not None and response.ok, root + path
+                assert response.from_service_worker, root + path
+                assert urlsplit(page.url).path == PREFIX + root + path
+    finally:
+        context.close()
+    assert_clean(recorder)

@@ -111,7 +111,7 @@ def test_no_page_head_links_an_alternate_for_material_to_probe(site_dir: Path) -
     sitemap.xml beside it, which 404s (overrides/hooks/alternates.py)."""
     linked = [
         file.relative_to(site_dir).as_posix()
-        for file in sorted(site_dir.rglob("index.html"))
+        for file in sorted(site_dir.rglob("*.html"))  # 404.html too
         if any(tag == "link[alternate]" for tag, _, _ in read_page(file.read_text("utf-8")).refs)
     ]
     assert linked == []

@@ -18,3 +18,4 @@ searchOnInput();
 if (pagePath.startsWith("guide/")) addStepCopyButtons();
 if (document.getElementById("support-table")) import("./support.js").then((m) => m.start());
 if (document.getElementById("go-steps")) import("./go.js").then((m) => m.start());
+import("./offline.js").then((m) => m.startOffline());

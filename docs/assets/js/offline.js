@@ -1,0 +1,158 @@
+/**
+ * Offline use. Registers the site's service worker (sw.js at the site root,
+ * written by overrides/hooks/service_worker.py; none under `mkdocs serve`) and
+ * says, in the page's language, when the site is saved for offline use, when
+ * the page runs without a connection and when a new version is ready (used
+ * from the next page opened: the worker never swaps files under an open page).
+ *
+ * On the checklist page, once Python has answered, it asks the worker to keep
+ * the Python runtime the checklist just used, unless the merchant saves data
+ * or the link is 2G: then the runtime is not kept.
+ */
+
+import { siteConfig } from "./config.js";
+
+/** Where the messages go (created once, empty until there is something to say). */
+let region = null;
+
+/** Register the worker and show the offline status; nothing happens without support. */
+export function startOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  const worker = workerPath();
+  const { root } = siteConfig();
+  if (!worker) return forgetWorker(root); // `mkdocs serve`: never serve stale pages
+  statusRegion(); // present before anything is said, so screen readers announce it
+  showConnection();
+  const firstVisit = !navigator.serviceWorker.controller;
+  pageSettled().then(() =>
+    navigator.serviceWorker
+      .register(new URL(worker, root), { scope: root.pathname, updateViaCache: "none" })
+      .then((registration) => watchUpdates(registration))
+      .catch(() => {}), // no worker (private mode, blocked): the site works online as before
+  );
+  navigator.serviceWorker.ready.then(() => {
+    if (firstVisit) show("ready");
+  });
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data?.type === "runtime-kept" && event.data.added > 0) show("engine_ready");
+  });
+  navigator.serviceWorker.startMessages();
+  keepRuntimeOnceUsed();
+}
+
+/**
+ * Once the page has what it needs: loaded, and on the checklist its Python
+ * started (or failed; at most 20 s more). A first visit's precache (1.7 MB)
+ * then never competes with the page's own files on a slow link.
+ */
+function pageSettled() {
+  const loaded =
+    document.readyState === "complete"
+      ? Promise.resolve()
+      : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
+  const checklist = document.querySelector("[data-checklist]");
+  if (!checklist) return loaded;
+  const started = new Promise((resolve) => {
+    const check = () => checklist.dataset.engine !== "loading" && resolve();
+    new MutationObserver(check).observe(checklist, { attributeFilter: ["data-engine"] });
+    check();
+  });
+  return loaded.then(() => Promise.race([started, new Promise((r) => setTimeout(r, 20_000))]));
+}
+
+/** Under `mkdocs serve`, drop a worker a built site left on the same address. */
+function forgetWorker(root) {
+  navigator.serviceWorker
+    .getRegistration(root.href)
+    .then((registration) => registration?.scope === root.href && registration.unregister())
+    .catch(() => {});
+}
+
+/** The worker's path from the site root, or "" (not built, or `mkdocs serve`). */
+function workerPath() {
+  try {
+    return String(JSON.parse(document.getElementById("site-config")?.textContent || "{}").worker || "");
+  } catch {
+    return "";
+  }
+}
+
+/** Running without a connection: say so while it lasts. */
+function showConnection() {
+  const update = () => (navigator.onLine ? hide("now") : show("now"));
+  window.addEventListener("online", update);
+  window.addEventListener("offline", update);
+  update();
+}
+
+/** A new version installed next to the one serving this page: say it is ready. */
+function watchUpdates(registration) {
+  const announce = (worker) => {
+    if (worker && navigator.serviceWorker.controller) show("update");
+  };
+  if (registration.waiting) announce(registration.waiting);
+  registration.addEventListener("updatefound", () => {
+    const installing = registration.installing;
+    installing?.addEventListener("statechange", () => {
+      if (installing.state === "installed") announce(installing);
+    });
+  });
+}
+
+/**
+ * Whether the Python runtime may be kept: not when the merchant asked to save
+ * data, nor on a 2G link (what the browser reports).
+ * @param {{saveData?: boolean, effectiveType?: string} | undefined} connection
+ */
+export function mayKeepRuntime(connection) {
+  if (!connection) return true;
+  if (connection.saveData) return false;
+  return !/(^|-)2g$/.test(String(connection.effectiveType || ""));
+}
+
+/** On the checklist page: once Python has answered, ask the worker to keep its files. */
+function keepRuntimeOnceUsed() {
+  const checklist = document.querySelector("[data-checklist]");
+  if (!checklist) return;
+  const ask = () => {
+    if (!mayKeepRuntime(navigator.connection)) return;
+    navigator.serviceWorker.ready.then((registration) =>
+      registration.active?.postMessage({ type: "cache-runtime" }),
+    );
+  };
+  if (checklist.dataset.engine === "ready") return ask();
+  const observer = new MutationObserver(() => {
+    if (checklist.dataset.engine !== "ready") return;
+    observer.disconnect();
+    ask();
+  });
+  observer.observe(checklist, { attributes: true, attributeFilter: ["data-engine"] });
+}
+
+/** The status region at the top of the page's content. */
+function statusRegion() {
+  if (region) return region;
+  region = document.createElement("div");
+  region.id = "offline-status";
+  region.setAttribute("role", "status");
+  region.setAttribute("aria-label", siteConfig().strings.offline_region || "");
+  document.querySelector(".md-content article")?.prepend(region);
+  return region;
+}
+
+/** Show one message (by its key after `offline_`), once. */
+function show(key) {
+  const box = statusRegion();
+  if (box.querySelector(`[data-offline-message="${key}"]`)) return;
+  const text = document.createElement("p");
+  text.dataset.offlineMessage = key;
+  text.textContent = siteConfig().strings[`offline_${key}`] || "";
+  box.append(text);
+  box.className = "admonition info";
+}
+
+function hide(key) {
+  const box = statusRegion();
+  box.querySelector(`[data-offline-message="${key}"]`)?.remove();
+  if (!box.childElementCount) box.className = "";
+}

@@ -1,0 +1,140 @@
+/*
+ * The site's service worker (a classic script at the site root, so its scope
+ * is the whole site, sub-path included). scripts/service-worker/build.mjs
+ * writes it into the built site: Workbox's injectManifest fills in the
+ * precache list (every page of both languages and the small assets, each with
+ * a revision), and its settings (below) are written in.
+ *
+ * - Pages and small assets: precached when the worker installs; served from
+ *   the precache (Workbox precaching), so every page opens offline.
+ * - The Python runtime (assets/pyodide/<version>/…): not precached. When the
+ *   page says the checklist was used on a link that allows it (message
+ *   "cache-runtime"), the files it used are kept in Cache Storage (see
+ *   keepRuntime) and served from there. Files it did not need are not kept.
+ * - Updates: a new worker installs next to the old one and waits. The old one
+ *   keeps serving the old files, so a page never mixes two builds. The next
+ *   navigation, when this is the only open page of the site, activates the new
+ *   worker and reloads that navigation through it (an empty response with
+ *   `Refresh: 0`), so the next page is entirely the new build.
+ */
+/* global workbox */
+
+const SETTINGS = self.__SETTINGS;
+importScripts(...SETTINGS.imports);
+
+const { precaching, routing } = workbox;
+const scope = self.registration.scope;
+const RUNTIME_CACHE = `pos-closure-runtime-${scope}`;
+const { required, optional } = SETTINGS.runtime;
+const runtimeURLs = new Set([...required, ...optional].map((path) => new URL(path, scope).href));
+const runtimePrefix = new URL(SETTINGS.runtimePrefix, scope).href;
+
+workbox.core.setCacheNameDetails({ prefix: "pos-closure" });
+
+// Updates: a navigation while a new version waits (see the header).
+self.addEventListener("fetch", (event) => {
+  const waiting = self.registration.waiting;
+  if (event.request.mode !== "navigate" || !waiting) return;
+  event.respondWith(navigateDuringUpdate(event.request, waiting));
+  event.stopImmediatePropagation();
+});
+
+/** Switch to the waiting version when no other page of the site is open. */
+async function navigateDuringUpdate(request, waiting) {
+  const open = await self.clients.matchAll({ type: "window" });
+  if (open.length > 1) return fromPrecache(request);
+  await activate(waiting);
+  return new Response('<!doctype html><meta http-equiv="refresh" content="0">', {
+    headers: { "Content-Type": "text/html; charset=utf-8", Refresh: "0", "Cache-Control": "no-store" },
+  });
+}
+
+/** Ask the waiting worker to take over; resolve once it does (or after 3 s). */
+function activate(worker) {
+  return new Promise((resolve) => {
+    const done = () => worker.state !== "installed" && resolve();
+    worker.addEventListener("statechange", done);
+    setTimeout(resolve, 3000);
+    worker.postMessage({ type: "SKIP_WAITING" });
+    done();
+  });
+}
+
+/** This version's copy of a page (the waiting version is not used yet). */
+async function fromPrecache(request) {
+  const url = new URL(request.url);
+  url.search = "";
+  url.hash = "";
+  if (url.pathname.endsWith("/")) url.pathname += "index.html";
+  return (await precaching.matchPrecache(url.href)) || fetch(request);
+}
+
+precaching.precacheAndRoute(self.__WB_MANIFEST, {
+  directoryIndex: "index.html",
+  // ?lang=…, ?s=… and the like change nothing in the files: any query is ignored.
+  ignoreURLParametersMatching: [/.*/],
+});
+precaching.cleanupOutdatedCaches();
+
+// The Python runtime: from Cache Storage when the checklist's files were kept
+// there, else from the network (not stored: see "cache-runtime").
+routing.registerRoute(
+  ({ url }) => url.href.startsWith(runtimePrefix),
+  async ({ request }) => {
+    const cache = await caches.open(RUNTIME_CACHE);
+    return (await cache.match(request, { ignoreSearch: true })) || fetch(request);
+  },
+);
+
+self.addEventListener("message", (event) => {
+  const type = event.data?.type;
+  if (type === "SKIP_WAITING") self.skipWaiting();
+  else if (type === "cache-runtime") event.waitUntil(keepRuntime(event.source));
+});
+
+/**
+ * Keep the runtime the checklist uses in Cache Storage. What every start
+ * needs (Pyodide, its wasm, the engine's wheel and lock file) is taken from
+ * the browser's HTTP cache, or downloaded when the HTTP cache did not keep it
+ * (a 9.6 MB wasm often does not fit). Of the alternatives (the memory
+ * snapshot, the standard library as bytecode or as source), only those the
+ * checklist fetched, so found in the HTTP cache, are kept. Tells the page how
+ * many files were added.
+ * @param {Client | null} client
+ */
+async function keepRuntime(client) {
+  const cache = await caches.open(RUNTIME_CACHE);
+  const keep = async (url, download) => {
+    if (await cache.match(url)) return 0;
+    try {
+      let response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" }).catch(
+        () => null,
+      );
+      if (!response?.ok && download) response = await fetch(url);
+      if (!response?.ok) return 0;
+      await cache.put(url, response);
+      return 1;
+    } catch {
+      return 0; // offline, or the file is gone: try again next time
+    }
+  };
+  const counts = await Promise.all([
+    ...SETTINGS.runtime.required.map((path) => keep(new URL(path, scope).href, true)),
+    ...SETTINGS.runtime.optional.map((path) => keep(new URL(path, scope).href, false)),
+  ]);
+  const added = counts.reduce((sum, count) => sum + count, 0);
+  client?.postMessage({ type: "runtime-kept", added, kept: (await cache.keys()).length });
+}
+
+// A new version: drop runtime files it no longer uses (the engine's folder
+// name changes with its content). Pages in the old precache are removed by
+// Workbox once this worker is active.
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches.open(RUNTIME_CACHE).then(async (cache) => {
+      for (const request of await cache.keys()) {
+        if (!runtimeURLs.has(request.url)) await cache.delete(request);
+      }
+    }),
+  );
+});
