@@ -28,6 +28,10 @@ What it does, in one run:
    (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT), and (``--levers``) with
    each of the checklist's three ways of starting forced, to weigh them.
 4. Times ``evaluate()`` inside Pyodide under Node (``scripts/bench/evaluate.mjs``).
+5. Runs Lighthouse (``scripts/bench/lighthouse.py``) once on the home page, a
+   guide page and the checklist in both languages, through the same nginx:
+   the four category scores, LCP, TBT, CLS, FCP and Speed Index, and the audits
+   that lost points (``--no-lighthouse`` skips it).
 
 It prints a Markdown table (medians, min–max, ratios ours/bare) and writes
 every sample to ``build/bench/latest.json``.
@@ -56,6 +60,9 @@ from playwright.sync_api import BrowserContext, Page, Playwright, Request, sync_
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent / "bench"
+sys.path.insert(0, str(HERE))  # the bench's own modules
+import lighthouse  # noqa: E402  (scripts/bench/lighthouse.py)
+
 NGINX = "/usr/sbin/nginx"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -439,6 +446,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--levers", type=int, default=3, help="cold+repeat visits forcing each way of starting"
     )
+    parser.add_argument(
+        "--lighthouse",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="one Lighthouse run of each page of lighthouse.PAGES",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench" / "latest.json")
     parser.add_argument("--report", type=Path, help="only print the table of an earlier run's JSON")
     args = parser.parse_args(argv)
@@ -511,6 +524,11 @@ def main(argv: list[str]) -> int:
                     )
                     add(f"plan {plan} cold", cold)
                     add(f"plan {plan} repeat", repeat)
+            if args.lighthouse:
+                print(f"Lighthouse: {len(lighthouse.PAGES)} pages, once each…", flush=True)
+                results["lighthouse"] = lighthouse.run_pages(
+                    server.base_url, lighthouse.PAGES, args.out.parent / "lighthouse"
+                )
             about = versions()
 
     results["samples"] = {name: [asdict(v) for v in visits] for name, visits in samples.items()}
@@ -629,6 +647,8 @@ def report(results: dict) -> str:
         f"load average {load[0][0]:.1f} before, {load[1][0]:.1f} after.",
         f"Bench run time: {results['seconds'] / 60:.1f} min.",
     ]
+    if results.get("lighthouse"):
+        notes += ["", lighthouse.table(results["lighthouse"])]
     return "\n".join(rows + notes)
 
 
