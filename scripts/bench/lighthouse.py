@@ -115,22 +115,28 @@ def item_summary(item: dict) -> str:
     score = item.get("score")
     if isinstance(score, float | int):
         text += f" ({score:.3f})"
-    causes = [
-        sub.get("cause") or (sub.get("extra") or {}).get("url") or ""
-        for sub in (item.get("subItems") or {}).get("items", [])
-    ]
-    causes = [str(c.get("value", c) if isinstance(c, dict) else c) for c in causes]
-    causes = list(dict.fromkeys(filter(None, causes)))
+    causes: dict[str, list[str]] = {}  # layout-shifts: cause -> the URLs behind it
+    for sub in (item.get("subItems") or {}).get("items", []):
+        if "cause" not in sub:
+            continue
+        extra = sub.get("extra") or {}
+        url = extra.get("value") or extra.get("url") or ""
+        causes.setdefault(str(sub.get("cause") or "?"), []).append(urlsplit(str(url)).path)
     if causes:
-        text += " [" + ", ".join(causes) + "]"
+        text += " [" + "; ".join(f"{c}: {', '.join(filter(None, u))}" for c, u in causes.items())
+        text += "]"
     return text
 
 
 def failing_audits(lhr: dict) -> list[dict]:
-    """The categories' audits that lost points or could not run (the metrics are in the
-    table), plus the layout shifts with their elements and causes."""
-    ids = {ref["id"] for category in lhr["categories"].values() for ref in category["auditRefs"]}
-    ids = (ids - set(METRICS.values())) | {SHIFTS}
+    """The categories' audits that lost points or could not run (not the metrics: they
+    are in the table), plus the layout shifts with their elements and causes."""
+    ids = {
+        ref["id"]
+        for category in lhr["categories"].values()
+        for ref in category["auditRefs"]
+        if ref.get("group") not in {"metrics", "hidden"}  # metrics: in the table
+    } | {SHIFTS}
     out = []
     for audit_id in sorted(ids):
         audit = lhr["audits"].get(audit_id)
