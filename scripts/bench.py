@@ -28,10 +28,11 @@ What it does, in one run:
    (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT), and (``--levers``) with
    each of the checklist's three ways of starting forced, to weigh them.
 4. Times ``evaluate()`` inside Pyodide under Node (``scripts/bench/evaluate.mjs``).
-5. Runs Lighthouse (``scripts/bench/lighthouse.py``) once on the home page, a
-   guide page and the checklist in both languages, through the same nginx:
-   the four category scores, LCP, TBT, CLS, FCP and Speed Index, and the audits
-   that lost points (``--no-lighthouse`` skips it).
+5. Runs Lighthouse (``scripts/bench/lighthouse.py``) on the home page, a
+   guide page and the checklist in both languages, through the same nginx,
+   ``--lighthouse-runs`` times each (3; ``--quick``: 1; 0 skips it), and keeps
+   each page's median run: the four category scores, LCP, TBT, CLS, FCP and
+   Speed Index, and the audits that lost points.
 
 It prints a Markdown table (medians, min–max, ratios ours/bare) and writes
 every sample to ``build/bench/latest.json``.
@@ -447,10 +448,10 @@ def main(argv: list[str]) -> int:
         "--levers", type=int, default=3, help="cold+repeat visits forcing each way of starting"
     )
     parser.add_argument(
-        "--lighthouse",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="one Lighthouse run of each page of lighthouse.PAGES",
+        "--lighthouse-runs",
+        type=int,
+        default=3,
+        help="Lighthouse runs per page of lighthouse.PAGES, median shown (0: none)",
     )
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench" / "latest.json")
     parser.add_argument("--report", type=Path, help="only print the table of an earlier run's JSON")
@@ -460,6 +461,7 @@ def main(argv: list[str]) -> int:
         return 0
     if args.quick:
         args.runs, args.slow_runs, args.builds, args.levers = 1, 0, 1, 0
+        args.lighthouse_runs = min(args.lighthouse_runs, 1)
     started = time.perf_counter()
     load_before = os.getloadavg()
     results: dict = {"argv": argv}
@@ -524,10 +526,16 @@ def main(argv: list[str]) -> int:
                     )
                     add(f"plan {plan} cold", cold)
                     add(f"plan {plan} repeat", repeat)
-            if args.lighthouse:
-                print(f"Lighthouse: {len(lighthouse.PAGES)} pages, once each…", flush=True)
+            if args.lighthouse_runs:
+                print(
+                    f"Lighthouse: {args.lighthouse_runs} × {len(lighthouse.PAGES)} pages…",
+                    flush=True,
+                )
                 results["lighthouse"] = lighthouse.run_pages(
-                    server.base_url, lighthouse.PAGES, args.out.parent / "lighthouse"
+                    server.base_url,
+                    lighthouse.PAGES,
+                    args.out.parent / "lighthouse",
+                    args.lighthouse_runs,
                 )
             about = versions()
 
