@@ -6,8 +6,9 @@ option value}``); ``items.toml`` refers to them by name through
 
 An unanswered or "unsure" question counts as the cautious answer: the terminal
 may have to go back and a deposit may have been paid, so those items stay on the
-list until the merchant answers "no". Optional phases (the bank account, the
-business) apply only when the merchant says so.
+list until the merchant answers "no"; so does closing the settlement bank account
+of a terminal registered to a person. The business phase applies only when the
+merchant says the business is closing.
 """
 
 from collections.abc import Callable, Mapping
@@ -34,9 +35,10 @@ def deposit_may_be_paid(answers: Answers) -> bool:
     return answers.get("paid_deposit") != "no"
 
 
-def bank_account_closing(answers: Answers) -> bool:
-    """Registered to a person who chooses to close the settlement bank account."""
-    return is_person(answers) and answers.get("close_bank_account") == "yes"
+def bank_account_may_close(answers: Answers) -> bool:
+    """Registered to a person, unless the bank and customer service confirmed that the
+    settlement bank account need not be closed (the source says it is closed)."""
+    return is_person(answers) and answers.get("close_bank_account") != "no"
 
 
 def business_closing(answers: Answers) -> bool:
@@ -51,7 +53,7 @@ CONDITIONS: dict[str, Callable[[Answers], bool]] = {
         is_person,
         device_may_return,
         deposit_may_be_paid,
-        bank_account_closing,
+        bank_account_may_close,
         business_closing,
     )
 }

@@ -1,6 +1,6 @@
 """The checklist's data, read once from the package.
 
-``items.toml`` holds the questions, phases, items and rules; the words of each
+``items.toml`` holds the questions, phases, items, rules and limits; the words of each
 language are in ``locales/<lang>.toml`` (see :mod:`checklist.locales`). Both
 are read with :mod:`importlib.resources`, so the package works the same from a
 source tree, a wheel or Pyodide's file system. The tables below keep the
@@ -14,7 +14,15 @@ from importlib import resources
 from .locales import strings
 
 #: The engine's own tables of each language file (the rest are the site's).
-ENGINE_TABLES = ("labels", "verdicts", "status", "fields", "keyed_fields")
+ENGINE_TABLES = (
+    "labels",
+    "verdicts",
+    "status",
+    "fields",
+    "keyed_fields",
+    "phrases",
+    "refusals",
+)
 
 
 def _read(name: str) -> dict:
@@ -46,10 +54,19 @@ QUESTIONS: dict[str, dict] = {question["key"]: question for question in CATALOGU
 PHASES: dict[str, dict] = {phase["id"]: phase for phase in CATALOGUE["phases"]}
 ITEMS: dict[str, dict] = {item["id"]: item for item in CATALOGUE["items"]}
 PHASE_INDEX: dict[str, int] = {phase: index for index, phase in enumerate(PHASES)}
+#: The rules the engine applies (``[rules]`` of items.toml): which items it relies on.
+RULES: dict = CATALOGUE["rules"]
+#: Longest values kept, and the most entries read from one object or list.
+LIMITS: dict[str, int] = CATALOGUE["limits"]
 
 
 def catalogue() -> dict:
-    """The questions, phases and items as a JSON-ready dict, in display and guide order.
+    """The questions, phases, items, rules and limits as a JSON-ready dict.
+
+    Questions in display order, phases and items in guide order; each phase has
+    its guide ``number``, each item its ``action`` and ``label``. ``limits`` are
+    the longest values kept (the form's ``maxlength``: ``merchant.name``,
+    ``merchant.merchant_id``, ``merchant.terminal_id``, ``notes``).
 
     The build hook renders the checklist page from it. The files are read once;
     each call returns a fresh copy, so a caller may change it freely.

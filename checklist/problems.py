@@ -1,8 +1,9 @@
 """Problems: what is wrong with the input, as JSON-ready dicts with messages in every language.
 
 A problem is ``{"field": "<dotted path>" | "item": "<item id>", "code": ...,
-"level": "error" | "warning", "message": {"zh": ..., "en": ...}}``. Levels and
-messages come from the ``[problems.<code>]`` tables of ``strings.toml``.
+"level": "error" | "warning", "message": {"zh": ..., "en": ...}}``. Levels
+come from ``[problem_levels]`` of ``items.toml``, messages from ``[problems]``
+of ``locales/<lang>.toml``.
 
 Messages never echo the input except a key name, cut to :data:`KEY_SHOWN`
 characters, so a problem stays small whatever the input holds.

@@ -2,32 +2,50 @@
 
 :func:`evaluate` is a pure function of the saved state: it migrates and checks
 the input, works out which phases and items apply from the answers, and reports
-everything questionable as problems instead of raising.
+everything questionable as problems instead of raising. The items it relies on
+and the order it warns about are data (``[rules]`` of ``items.toml``).
 """
 
 from .conditions import holds
-from .data import ITEMS, PHASE_INDEX, PHASES, QUESTIONS
+from .data import ITEMS, PHASE_INDEX, PHASES, QUESTIONS, RULES
 from .migrate import migrate
 from .problems import capped, problem
 from .state import new_state
 from .validate import normalise
 
 #: Every verdict, in the order a closure goes through them.
-VERDICTS = ("not_ready", "ready_to_apply", "in_progress", "closed")
-
-SUBMITTED = "application-submitted"
-
-# (earlier, later, code): ticking `later` while `earlier` is open is a warning.
-MUST_PRECEDE = (("records-exported", "linked-services-unbound", "unbound_before_export"),)
+VERDICTS = ("needs_answers", "not_ready", "ready_to_apply", "in_progress", "closed")
+#: The value of an answer that keeps a step on the list until the merchant finds out.
+UNSURE = "unsure"
 
 
-def _verdict(done: dict, open_items: list[str], blockers: list[str]) -> str:
+def _unconditional(item: str) -> bool:
+    """The item applies whatever the answers are."""
+    return (
+        ITEMS[item]["applies"] == "always" and PHASES[ITEMS[item]["phase"]]["applies"] == "always"
+    )
+
+
+def _verdict(unanswered: list, done: dict, open_items: list, blockers: list) -> str:
+    if unanswered:
+        return "needs_answers"
     if blockers:
         return "not_ready"
-    if SUBMITTED not in done:
+    if RULES["submitted"] not in done:
         return "ready_to_apply"
-    # closure-confirmed always applies, so with nothing open it is done.
     return "in_progress" if open_items else "closed"
+
+
+def _next(verdict: str, unanswered: list, open_items: list, blockers: list) -> dict | None:
+    """What to do next: the first unanswered question, blocker, apply step or open item."""
+    if unanswered:
+        return {"kind": "question", "id": unanswered[0], "anchor": f"question-{unanswered[0]}"}
+    if verdict == "ready_to_apply":
+        # The submitted item is open, so the apply phase has an open item.
+        apply = [item for item in open_items if ITEMS[item]["phase"] == RULES["apply_phase"]]
+        open_items = apply
+    item = (blockers or open_items or [None])[0]
+    return None if item is None else {"kind": "item", "id": item, "anchor": item}
 
 
 def _order_problems(done: dict, applicable: list[str], blockers: list[str]) -> list[dict]:
@@ -41,30 +59,61 @@ def _order_problems(done: dict, applicable: list[str], blockers: list[str]) -> l
             for item in applicable
             if item in done and PHASE_INDEX[ITEMS[item]["phase"]] > gate
         ]
-    problems += [
-        problem(code, item=later)
-        for earlier, later, code in MUST_PRECEDE
-        if later in done and earlier not in done
-    ]
+    for rule in RULES["order"]:
+        still_open = [item for item in rule["earlier"] if item in applicable and item not in done]
+        if rule["later"] in done and rule["later"] in applicable and still_open:
+            problems.append(problem(rule["code"], item=rule["later"]))
     return problems
+
+
+def _unsure(answers: dict, applicable: list[str]) -> dict[str, str]:
+    """``{item: question key}`` for the items on the list only because of a "not sure"."""
+    unsure = [key for key, answer in answers.items() if answer == UNSURE]
+    found = {}
+    for item in applicable:
+        spec = ITEMS[item]
+        for key in unsure:
+            answered_no = {**answers, key: "no"}
+            if not (
+                holds(spec["applies"], answered_no)
+                and holds(PHASES[spec["phase"]]["applies"], answered_no)
+            ):
+                found[item] = key
+                break
+    return found
 
 
 def evaluate(state: object) -> dict:
     """Everything the checklist page shows for a saved state (any schema, any JSON value).
 
-    Returns a JSON-ready dict: ``verdict`` (one of :data:`VERDICTS`),
-    ``blockers`` (open blocking items, guide order), ``next`` (the blocker or
-    else the open item to do next, or None), ``applicable`` (item ids),
-    ``phases`` (phase ids), ``asked`` (question keys to show), ``progress``
-    (``{"done", "total"}`` over applicable items), ``problems`` and ``state``
-    (the migrated, normalised state that was evaluated; empty when the input
-    was refused as ``schema_too_new``).
+    Returns a JSON-ready dict:
+
+    - ``verdict``: one of :data:`VERDICTS`; ``needs_answers`` while a question
+      that is asked has no answer;
+    - ``unanswered``: the asked questions without an answer (keys, display order);
+    - ``blockers``: open blocking items, guide order (while questions are
+      unanswered, only those that apply whatever the answers);
+    - ``next``: None (nothing left) or ``{"kind": "question" | "item", "id":
+      <question key | item id>, "anchor": <id of the element to link to>}``:
+      the first unanswered question (anchor ``question-<key>``, on the checklist
+      page), else the first blocker, else when ready to apply the first open
+      step of the apply phase, else the first open item (anchor: the item id,
+      the step's heading in the guide);
+    - ``applicable`` (item ids), ``phases`` (phase ids), ``asked`` (question keys);
+    - ``unsure``: ``{item id: question key}`` for the items listed only because
+      that question was answered "not sure" (its option's ``hint`` says how to
+      find out);
+    - ``progress``: ``{"done", "total"}`` over applicable items;
+    - ``problems`` and ``state`` (the migrated, normalised state that was
+      evaluated; empty when the input was refused).
     """
     migrated = migrate(state)
     current = new_state() if migrated["state"] is None else migrated["state"]
     clean, problems = normalise(current)
     answers, done = clean["answers"], clean["done"]
 
+    asked = [key for key, spec in QUESTIONS.items() if holds(spec["ask_when"], answers)]
+    unanswered = [key for key in asked if key not in answers]
     phases = [phase for phase, spec in PHASES.items() if holds(spec["applies"], answers)]
     applicable = [
         item
@@ -72,15 +121,22 @@ def evaluate(state: object) -> dict:
         if spec["phase"] in phases and holds(spec["applies"], answers)
     ]
     open_items = [item for item in applicable if item not in done]
-    blockers = [item for item in open_items if ITEMS[item]["blocks"]]
+    blockers = [
+        item
+        for item in open_items
+        if ITEMS[item]["blocks"] and (not unanswered or _unconditional(item))
+    ]
+    verdict = _verdict(unanswered, done, open_items, blockers)
 
     return {
-        "verdict": _verdict(done, open_items, blockers),
+        "verdict": verdict,
+        "unanswered": unanswered,
         "blockers": blockers,
-        "next": (blockers or open_items or [None])[0],
+        "next": _next(verdict, unanswered, open_items, blockers),
         "applicable": applicable,
         "phases": phases,
-        "asked": [key for key, spec in QUESTIONS.items() if holds(spec["ask_when"], answers)],
+        "asked": asked,
+        "unsure": _unsure(answers, applicable),
         "progress": {"done": len(applicable) - len(open_items), "total": len(applicable)},
         "problems": capped(
             [*migrated["problems"], *problems, *_order_problems(done, applicable, blockers)]

@@ -1,18 +1,21 @@
 """The printed summary: everything it shows, in one language, as plain text.
 
-Links (``href``) are relative to the root of the summary's language (the
-site knows where each language lives): ``guide/before/#balance-settled``.
-Every text is plain text, never HTML.
+Links (``href``) to the guide are relative to the root of the summary's
+language (the site knows where each language lives):
+``guide/<phase>/#<item id>``, and a question on the checklist page,
+``checklist/#question-<key>``. Every text is plain text, never HTML.
 """
 
 from datetime import datetime
 
-from .data import ITEMS, LANGS, PHASES, QUESTIONS, STRINGS
+from .data import CATALOGUE, ITEMS, LANGS, PHASES, QUESTIONS, STRINGS
 from .rules import evaluate
 
 #: Characters left visible at the start and the end of a masked number.
 MASKS = {"merchant_id": (3, 3), "terminal_id": (2, 2)}
 MASK = "•"
+#: The checklist page, from a language's root: questions are linked there.
+CHECKLIST_PAGE = CATALOGUE["page"]
 
 
 def masked(text: str, start: int, end: int) -> str:
@@ -32,19 +35,73 @@ def href(phase: str, item: str | None = None) -> str:
     return f"{page}#{item}" if item else page
 
 
+def phase_title(phase: str, lang: str) -> str:
+    """The phase's title with its number, as the guide's heading says it."""
+    spec = PHASES[phase]
+    phrases = STRINGS["phrases"]
+    number = phrases["numerals"][lang][spec["number"] - 1]
+    return phrases["phase_heading"][lang].format(number=number, title=spec["title"][lang])
+
+
 def _link(item: str, lang: str) -> dict:
     spec = ITEMS[item]
-    return {"id": item, "label": spec["label"][lang], "href": href(spec["phase"], item)}
+    return {
+        "id": item,
+        "label": spec["label"][lang],
+        "action": spec["action"][lang],
+        "href": href(spec["phase"], item),
+    }
 
 
-def _item(item: str, done: dict, lang: str) -> dict:
+def _find_out(item: str, unsure: dict, lang: str) -> str | None:
+    """How to find out whether ``item`` is needed, when a "not sure" keeps it listed."""
+    if item not in unsure:
+        return None
+    (option,) = [
+        option for option in QUESTIONS[unsure[item]]["options"] if option["value"] == "unsure"
+    ]
+    return option["hint"][lang]
+
+
+def _item(item: str, result: dict, lang: str) -> dict:
     blocks = ITEMS[item]["blocks"]
+    done = result["state"]["done"]
     status = "done" if item in done else "required" if blocks else "todo"
     return {
         **_link(item, lang),
         "done": item in done,
         "blocks": blocks,
         "status": STRINGS["status"][status][lang],
+        "find_out": _find_out(item, result["unsure"], lang),
+    }
+
+
+def _phase(phase: str, result: dict, lang: str) -> dict:
+    items = [
+        _item(item, result, lang) for item in result["applicable"] if ITEMS[item]["phase"] == phase
+    ]
+    return {
+        "id": phase,
+        "number": PHASES[phase]["number"],
+        "title": phase_title(phase, lang),
+        "href": href(phase),
+        "progress": {"done": sum(item["done"] for item in items), "total": len(items)},
+        "items": items,
+    }
+
+
+def _next(step: dict | None, lang: str) -> dict | None:
+    if step is None:
+        return None
+    if step["kind"] == "item":
+        return {"kind": "item", **_link(step["id"], lang)}
+    question = QUESTIONS[step["id"]]["label"][lang]
+    return {
+        "kind": "question",
+        "id": step["id"],
+        "label": question,
+        "action": STRINGS["phrases"]["next_question"][lang].format(question=question),
+        "href": f"{CHECKLIST_PAGE}#{step['anchor']}",
     }
 
 
@@ -59,14 +116,9 @@ def _answer(key: str, answers: dict, lang: str) -> dict:
     return {"key": key, "question": question["label"][lang], "answer": answer}
 
 
-def summary(state: object, lang: object, *, mask: bool = False) -> dict:
-    """What the printed summary of ``state`` shows, in ``lang`` (zh or en; anything else: zh).
-
-    With ``mask``, the merchant number keeps its first and last 3 characters and
-    the terminal number its first and last 2; the rest become ``•``.
-    """
+def summary_of(result: dict, lang: object, *, mask: bool = False) -> dict:
+    """The summary of an evaluation (what :func:`checklist.evaluate` returned), in ``lang``."""
     lang = lang if lang in LANGS else LANGS[0]
-    result = evaluate(state)
     clean = result["state"]
     merchant = dict(clean["merchant"])
     if mask:
@@ -83,24 +135,32 @@ def summary(state: object, lang: object, *, mask: bool = False) -> dict:
         "verdict_text": STRINGS["verdicts"][result["verdict"]][lang],
         "progress": result["progress"],
         "answers": [_answer(key, clean["answers"], lang) for key in result["asked"]],
-        "phases": [
+        "phases": [_phase(phase, result, lang) for phase in result["phases"]],
+        # Shown as not applying, so that the numbers of the others stay the guide's.
+        "phases_not_applying": [
             {
                 "id": phase,
-                "title": PHASES[phase]["title"][lang],
+                "number": spec["number"],
+                "title": phase_title(phase, lang),
                 "href": href(phase),
-                "items": [
-                    _item(item, clean["done"], lang)
-                    for item in result["applicable"]
-                    if ITEMS[item]["phase"] == phase
-                ],
             }
-            for phase in result["phases"]
+            for phase, spec in PHASES.items()
+            if phase not in result["phases"]
         ],
         "blockers": [_link(blocker, lang) for blocker in result["blockers"]],
-        "next": None if result["next"] is None else _link(result["next"], lang),
+        "next": _next(result["next"], lang),
         "notes": clean["notes"],
         "problems": [
             {"code": found["code"], "level": found["level"], "message": found["message"][lang]}
             for found in result["problems"]
         ],
     }
+
+
+def summary(state: object, lang: object, *, mask: bool = False) -> dict:
+    """What the printed summary of ``state`` shows, in ``lang`` (zh or en; anything else: zh).
+
+    With ``mask``, the merchant number keeps its first and last 3 characters and
+    the terminal number its first and last 2; the rest become ``•``.
+    """
+    return summary_of(evaluate(state), lang, mask=mask)

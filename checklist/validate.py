@@ -2,28 +2,40 @@
 
 :func:`normalise` never raises. A value of the wrong type or an unknown key is
 dropped and reported; merchant and terminal numbers are normalised and kept even
-when their format is wrong (reported, never blocking the checklist); text longer
-than its limit is cut and reported.
+when their format is unusual (a warning, never blocking the checklist); text
+longer than its limit is cut and reported; invisible characters that could hide
+or reorder text (zero-width characters, direction overrides) are removed from
+the name and the notes and reported. Every object is read up to
+``LIMITS["entries"]`` entries and every text up to a few times its limit before
+any other work, so input of any size is checked in bounded time.
 """
 
 import re
 import unicodedata
 from datetime import datetime
+from itertools import islice
 
-from .data import ITEMS, QUESTIONS
+from .data import ITEMS, LIMITS, QUESTIONS
 from .problems import path, problem, shown
 from .state import new_state
 
 MERCHANT_ID = re.compile(r"[0-9A-Z]{15}")
 TERMINAL_ID = re.compile(r"[0-9A-Z]{8}")
 _NUMBER_FORMATS = {"merchant_id": MERCHANT_ID, "terminal_id": TERMINAL_ID}
-#: Longest text kept, in characters.
-LIMITS = {"merchant.name": 100, "notes": 2000}
-#: A wrong merchant or terminal number is kept (for the merchant to correct) up to this length.
-NUMBER_KEPT = 32
+# Text longer than this many times its limit is cut before it is looked at.
+_READ_FACTOR = 4
+# Longer than this, `updated` is no date.
+_DATE_LENGTH = 64
 
-# Hyphens, dashes and invisible characters that turn up when a number is copied.
-_DROPPED = str.maketrans("", "", "-‐‑‒–—―−\u200b\u200c\u200d\u2060\ufeff")
+# Zero-width characters and bidirectional controls: they hide or reorder text.
+INVISIBLE = (
+    "\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    + "".join(map(chr, range(0x2060, 0x2070)))
+    + "\ufeff"
+)
+_INVISIBLE = str.maketrans("", "", INVISIBLE)
+# Hyphens, dashes and the invisible characters that turn up when a number is copied.
+_DROPPED = str.maketrans("", "", "-‐‑‒–—―−" + INVISIBLE)
 
 Problems = list[dict]
 
@@ -31,16 +43,21 @@ Problems = list[dict]
 def _normalise_number(text: object) -> str:
     if not isinstance(text, str):
         return ""
-    half_width = unicodedata.normalize("NFKC", text)
-    return "".join(half_width.split()).translate(_DROPPED).upper()
+    number = unicodedata.normalize("NFKC", text)
+    number = "".join(number.split()).translate(_DROPPED).upper()
+    # Removing a hyphen can join a letter to a combining mark ("e-\u0301"):
+    # compose again, so that normalising twice gives the same result as once.
+    return unicodedata.normalize("NFC", number)
 
 
 def normalise_merchant_id(text: object) -> str:
     """A merchant number as written on paper or typed on a phone, made comparable.
 
     NFKC (full-width letters and digits become half-width), spaces (U+3000
-    included) and hyphens removed, upper case: ``"８２２ ２９００-５９４３０ｂｃｙ"`` ->
-    ``"822290059430BCY"``. Not text -> ``""``. A valid number is 15 letters or digits.
+    included), hyphens and invisible characters removed, upper case:
+    ``"８２２ ２９００-５９４３０ｂｃｙ"`` -> ``"822290059430BCY"``. Not text -> ``""``.
+    Normalising twice gives the same result as once. A usual number is 15
+    letters or digits.
     """
     return _normalise_number(text)
 
@@ -48,16 +65,38 @@ def normalise_merchant_id(text: object) -> str:
 def normalise_terminal_id(text: object) -> str:
     """A terminal number made comparable, like :func:`normalise_merchant_id`.
 
-    A valid terminal number is 8 letters or digits, e.g. ``A9254710``.
+    A usual terminal number is 8 letters or digits, e.g. ``A9254710``.
     """
     return _normalise_number(text)
 
 
-def _limited(field: str, text: str, problems: Problems) -> str:
+def _entries(value: dict, field: str, problems: Problems) -> list[tuple]:
+    """The first ``LIMITS["entries"]`` entries of ``value``; the rest are reported."""
+    limit = LIMITS["entries"]
+    if len(value) > limit:
+        problems.append(problem("too_many_entries", field=field, limit=limit))
+    return list(islice(value.items(), limit))
+
+
+def _read(field: str, text: str) -> tuple[str, bool]:
+    """``text`` cut to a few times the limit of ``field`` before it is looked at."""
+    most = LIMITS[field] * _READ_FACTOR
+    return text[:most], len(text) > most
+
+
+def _text(field: str, text: str, problems: Problems, *, strip: bool = False) -> str:
+    """Text without invisible characters (and surrounding spaces with ``strip``),
+    cut to its limit."""
+    text, cut = _read(field, text)
+    visible = text.translate(_INVISIBLE)
+    if visible != text:
+        problems.append(problem("invisible_removed", field=field))
+    if strip:
+        visible = visible.strip()
     limit = LIMITS[field]
-    if len(text) > limit:
+    if cut or len(visible) > limit:
         problems.append(problem("too_long", field=field, limit=limit))
-    return text[:limit]
+    return visible[:limit]
 
 
 def _answers(value: object, problems: Problems) -> dict:
@@ -65,7 +104,7 @@ def _answers(value: object, problems: Problems) -> dict:
         problems.append(problem("wrong_type", field="answers"))
         return {}
     answers = {}
-    for key, answer in value.items():
+    for key, answer in _entries(value, "answers", problems):
         question = QUESTIONS.get(key)
         if question is None:
             problems.append(problem("unknown_question", field=path("answers", key), key=shown(key)))
@@ -83,7 +122,7 @@ def _done(value: object, problems: Problems) -> dict:
         problems.append(problem("wrong_type", field="done"))
         return {}
     ticked = set()
-    for key, tick in value.items():
+    for key, tick in _entries(value, "done", problems):
         if key not in ITEMS:
             problems.append(problem("unknown_item", field=path("done", key), key=shown(key)))
         elif tick is True:
@@ -94,9 +133,15 @@ def _done(value: object, problems: Problems) -> dict:
 
 
 def _number(key: str, text: str, problems: Problems) -> str:
-    number = _normalise_number(text)[:NUMBER_KEPT]
+    field = f"merchant.{key}"
+    text, cut = _read(field, text)
+    number = _normalise_number(text)
+    limit = LIMITS[field]
+    if cut or len(number) > limit:
+        problems.append(problem("too_long", field=field, limit=limit))
+        number = _normalise_number(number[:limit])
     if number and not _NUMBER_FORMATS[key].fullmatch(number):
-        problems.append(problem(f"{key}_format", field=f"merchant.{key}"))
+        problems.append(problem(f"{key}_format", field=field))
     return number
 
 
@@ -105,13 +150,13 @@ def _merchant(value: object, problems: Problems) -> dict:
     if not isinstance(value, dict):
         problems.append(problem("wrong_type", field="merchant"))
         return merchant
-    for key, text in value.items():
+    for key, text in _entries(value, "merchant", problems):
         if key not in merchant:
             problems.append(problem("unknown_field", field=path("merchant", key), key=shown(key)))
         elif not isinstance(text, str):
             problems.append(problem("wrong_type", field=path("merchant", key)))
         elif key == "name":
-            merchant[key] = _limited("merchant.name", text.strip(), problems)
+            merchant[key] = _text("merchant.name", text, problems, strip=True)
         else:
             merchant[key] = _number(key, text, problems)
     return merchant
@@ -121,7 +166,7 @@ def _notes(value: object, problems: Problems) -> str:
     if not isinstance(value, str):
         problems.append(problem("wrong_type", field="notes"))
         return ""
-    return _limited("notes", value, problems)
+    return _text("notes", value, problems)
 
 
 def _updated(value: object, problems: Problems) -> str | None:
@@ -131,6 +176,8 @@ def _updated(value: object, problems: Problems) -> str | None:
         problems.append(problem("wrong_type", field="updated"))
         return None
     try:
+        if len(value) > _DATE_LENGTH:
+            raise ValueError(value[:_DATE_LENGTH])
         datetime.fromisoformat(value)
     except ValueError:
         problems.append(problem("invalid_date", field="updated"))
@@ -150,9 +197,10 @@ _READERS = {
 def normalise(state: dict) -> tuple[dict, Problems]:
     """The state with every value checked, and the problems found.
 
-    ``state`` has the current layout (the output of :func:`checklist.migrate`);
-    missing keys take their empty value. The result is a complete
-    current-schema state, answers in question order and ticks in guide order.
+    ``state`` has the current layout (the output of :func:`checklist.migrate`,
+    which bounds its number of keys); missing keys take their empty value. The
+    result is a complete current-schema state, answers in question order and
+    ticks in guide order.
     """
     problems: Problems = []
     clean = new_state()

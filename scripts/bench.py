@@ -482,7 +482,7 @@ def main(argv: list[str]) -> int:
                     "node",
                     str(HERE / "evaluate.mjs"),
                     str(lock),
-                    str(ROOT / "tests" / "scenarios.json"),
+                    str(ROOT / "checklist" / "scenarios.json"),
                 ],
                 check=True,
                 capture_output=True,

@@ -191,6 +191,8 @@ def view(
         "lang": lang,
         "strings": strings,
         "megabytes": megabytes,
+        # Longest text the engine keeps, for the form's maxlength (one source of truth).
+        "limits": catalogue["limits"],
         "questions": questions,
         "phases": phases,
         "settings": settings,
@@ -200,7 +202,7 @@ def view(
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict:
     """Give the checklist template its data (other pages are left alone)."""
-    if page.meta.get("template") != TEMPLATE:
+    if page.meta.get("template") not in (TEMPLATE, "support.html"):  # support reads codes
         return context
     if ENGINE is None or BUNDLE is None:
         raise PluginError("checklist_page: on_config did not run before the checklist page.")

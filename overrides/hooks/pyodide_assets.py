@@ -10,7 +10,7 @@ Imported by the ``checklist_page`` hook (it is not a hook itself). Two steps:
     the files that let Python start fast (see ``STARTUP_FILES``): the part of
     the standard library the engine needs, as bytecode and as source, and a
     memory snapshot of a Pyodide with the engine imported, each checked against
-    every scenario of ``tests/scenarios.json``. All of it is cached under
+    every scenario of ``checklist/scenarios.json``. All of it is cached under
     ``build/pyodide-engine/<digest>/``, keyed by a hash of what it is made from,
     so ``mkdocs serve`` rebuilds stay fast.
 ``install(bundle, site_dir)``
@@ -62,7 +62,7 @@ STARTUP_SCRIPT = Path(__file__).with_name("pyodide_startup.mjs")
 STARTUP_FILES = ("stdlib-compiled.zip", "stdlib-source.zip", "snapshot.bin.gz")
 MANIFEST = "startup.json"
 # The scenarios the startup files are recorded from and checked against.
-SCENARIOS = Path("tests") / "scenarios.json"
+SCENARIOS = Path("checklist") / "scenarios.json"
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,8 @@ def _exercise(scenarios_json):
                 for lang in ("zh", "en")
                 for mask in (False, True)
             ],
+            "check": checklist.check(state, "en"),
+            "check_import": checklist.check_import(state, result["state"]),
         }
     out["catalogue"] = checklist.catalogue()
     out["new_state"] = checklist.new_state()

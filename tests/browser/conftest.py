@@ -104,7 +104,7 @@ def storage_key(site_url: str) -> str:
 @pytest.fixture(scope="session")
 def scenarios() -> list[dict]:
     """The engine's named scenarios, shared with the unit and Pyodide tests."""
-    return json.loads((ROOT / "tests" / "scenarios.json").read_text(encoding="utf-8"))
+    return json.loads((ROOT / "checklist" / "scenarios.json").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)

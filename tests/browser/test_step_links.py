@@ -120,7 +120,7 @@ def test_language_switch_keeps_page_and_step(
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_copy_button_puts_the_exact_step_url_on_the_clipboard(
+def test_copy_button_puts_the_permanent_step_link_on_the_clipboard(
     browser: Browser, site_url: str, prefix: str
 ) -> None:
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
@@ -130,9 +130,11 @@ def test_copy_button_puts_the_exact_step_url_on_the_clipboard(
     button = holder.get_by_role("button")
     button.focus()  # keyboard-reachable
     page.keyboard.press("Enter")
-    expect(holder.get_by_role("status")).to_have_text("已复制" if not prefix else "Copied")
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == f"{site_url}{prefix}guide/settle/#deposit-refunded"
+    # The permanent link, with the site's full address, and the button says so.
+    link = f"{site_url}go/#deposit-refunded"
+    said = "已复制：" if not prefix else "Copied: "
+    expect(holder.get_by_role("status")).to_have_text(said + link)
+    assert page.evaluate("navigator.clipboard.readText()") == link
     context.close()
 
 
@@ -145,7 +147,7 @@ def test_copy_falls_back_when_the_clipboard_api_is_missing(browser: Browser, sit
     page.goto(f"{site_url}en/guide/before/")
     holder = page.locator("#documents-ready + .step-link")
     holder.get_by_role("button").click()
-    expected = f"{site_url}en/guide/before/#documents-ready"
+    expected = f"{site_url}go/#documents-ready"
     copied = holder.get_by_role("status")
     manual = holder.locator(".copy-link__manual input")
     # Either the old copy command worked, or the link is offered for copying by hand.
@@ -153,7 +155,7 @@ def test_copy_falls_back_when_the_clipboard_api_is_missing(browser: Browser, sit
     if manual.count():
         expect(manual).to_have_value(expected)
     else:
-        expect(copied).to_have_text("Copied")
+        expect(copied).to_have_text(f"Copied: {expected}")
     context.close()
 
 
@@ -185,3 +187,98 @@ def test_support_page_filters_and_copies(browser: Browser, site_url: str, prefix
     page.locator("#support-filter").fill("押金" if not prefix else "deposit")
     assert page.locator("#support-table tbody tr:visible").count() >= 1
     context.close()
+
+
+@pytest.mark.parametrize("step", ["constructor", "__proto__", "toString", "hasOwnProperty"])
+def test_an_id_named_like_an_object_property_is_an_unknown_step(
+    browser: Browser, site_url: str, step: str
+) -> None:
+    page = browser.new_page(locale="zh-CN")
+    page.goto(f"{site_url}go/#{step}")
+    page.wait_for_url(f"{site_url}guide/before/")
+    expect(page.locator("#missing-step")).to_contain_text(step)
+    page.close()
+
+
+@pytest.mark.parametrize(("prefix", "text"), [("", "链接"), ("en/", "link")])
+def test_a_damaged_go_link_says_so_in_the_page_language(
+    browser: Browser, site_url: str, prefix: str, text: str
+) -> None:
+    page = browser.new_page(locale="zh-CN")
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(error.message))
+    page.goto(f"{site_url}{prefix}go/#%E0%A4%A")
+    status = page.locator("#go-status")
+    expect(status).to_be_visible()
+    expect(status).to_contain_text(text)
+    expect(page.locator("#go-steps a").first).to_be_visible()
+    assert errors == []
+    page.close()
+
+
+def test_a_very_long_id_is_cut_before_it_reaches_the_server(
+    browser: Browser, site_url: str
+) -> None:
+    page = browser.new_page(locale="zh-CN")
+    statuses: list[int] = []
+    page.on("response", lambda response: statuses.append(response.status))
+    page.goto(f"{site_url}go/#{'a' * 100_000}")
+    page.wait_for_url(f"{site_url}guide/before/")
+    expect(page.locator("#missing-step")).to_contain_text("aaaa")
+    assert 414 not in statuses
+    page.close()
+
+
+# Reports, from inside the go/ page, any paint with content and any frame on
+# which its list of steps could be seen.
+WATCH_GO_PAGE = """
+if (location.pathname.endsWith("/go/")) {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) console.log("go-page:" + entry.name);
+  }).observe({ type: "paint", buffered: true });
+  const look = () => {
+    const list = document.getElementById("go-steps");
+    if (list && list.checkVisibility({ visibilityProperty: true })) {
+      console.log("go-page:list-visible");
+    }
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+"""
+
+
+@pytest.mark.parametrize(("prefix", "locale"), [("", "en-US"), ("en/", "zh-CN")])
+def test_go_on_a_slow_link_never_shows_its_own_page(
+    browser: Browser, site_url: str, prefix: str, locale: str
+) -> None:
+    context = browser.new_context(locale=locale)
+    context.add_init_script(WATCH_GO_PAGE)
+    page = context.new_page()
+    seen: list[str] = []
+    page.on("console", lambda message: seen.append(message.text))
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 400, "downloadThroughput": 50_000}
+        | {"uploadThroughput": 50_000},
+    )
+    page.goto(f"{site_url}{prefix}go/#balance-settled", wait_until="commit")
+    page.wait_for_url(f"{site_url}en/guide/before/#balance-settled", timeout=60_000)
+    expect(page.locator("[id='balance-settled']")).to_be_visible(timeout=60_000)
+    assert [text for text in seen if text.startswith("go-page:")] == []
+    context.close()
+
+
+def test_the_step_a_link_lands_on_is_highlighted(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}go/#deposit-refunded")
+    page.wait_for_url("**/guide/settle/#deposit-refunded")
+    background = page.locator("[id='deposit-refunded']").evaluate(
+        "(heading) => getComputedStyle(heading).backgroundColor"
+    )
+    other = page.locator("h1[id]").first.evaluate(
+        "(heading) => getComputedStyle(heading).backgroundColor"
+    )
+    assert background != other
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")

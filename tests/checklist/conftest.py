@@ -1,12 +1,12 @@
-"""Fixtures for the checklist engine's tests: the named scenarios and the built wheel."""
+"""Fixtures for the checklist engine's tests: the named scenarios and the shipped engine."""
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from scenario_results import ROOT, load_scenarios
+
+HOOKS = ROOT / "overrides" / "hooks"
 
 
 @pytest.fixture(scope="session")
@@ -14,30 +14,24 @@ def scenarios() -> list[dict]:
     return load_scenarios()
 
 
-def build_wheel(dest: Path) -> Path:
-    """Build the project's wheel into ``dest`` with the project's own pyproject.toml.
+def pyodide_assets():
+    """The build's own module that builds the engine's wheel and lock file for the site."""
+    if str(HOOKS) not in sys.path:
+        sys.path.insert(0, str(HOOKS))
+    import pyodide_assets
 
-    It is built from a copy of the package and the project files, because
-    building in place leaves ``build/`` and ``*.egg-info`` in the shared work tree
-    (and two builds at once would share them).
-    """
-    source = dest / "source"
-    shutil.copytree(
-        ROOT / "checklist", source / "checklist", ignore=shutil.ignore_patterns("__pycache__")
-    )
-    for pattern in ("pyproject.toml", "LICEN[CS]E*", "COPYING*", "NOTICE*", "AUTHORS*"):
-        for path in ROOT.glob(pattern):
-            shutil.copy2(path, source)
-    command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"]
-    done = subprocess.run(
-        [*command, "--quiet", "-w", str(dest), str(source)], capture_output=True, text=True
-    )
-    assert done.returncode == 0, f"building the wheel failed:\n{done.stdout}\n{done.stderr}"
-    (wheel,) = dest.glob("pos_closure_checklist-*.whl")
-    return wheel
+    return pyodide_assets
 
 
 @pytest.fixture(scope="session")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's wheel (``pos-closure-checklist``, package ``checklist``), built once."""
-    return build_wheel(tmp_path_factory.mktemp("wheel"))
+def bundle():
+    """The engine exactly as the site ships it: ``pyodide_assets.prepare``, the code the
+    build runs, builds (or reuses from ``build/pyodide-engine/``) the wheel and the
+    ``pyodide-lock.json`` that registers it."""
+    return pyodide_assets().prepare(ROOT)
+
+
+@pytest.fixture(scope="session")
+def wheel(bundle) -> Path:
+    """The shipped wheel (``pos-closure-checklist``, package ``checklist``)."""
+    return bundle.engine_dir / bundle.wheel

@@ -1,4 +1,4 @@
-"""The named scenarios (tests/scenarios.json) and what the engine gives for them.
+"""The named scenarios (checklist/scenarios.json) and what the engine gives for them.
 
 ``results`` is the one function both the CPython tests and the Pyodide runner
 (pyodide_runner.mjs) call, so both runtimes run the same code. The tests import
@@ -12,7 +12,7 @@ from pathlib import Path
 import checklist
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ROOT / "tests" / "scenarios.json"
+SCENARIOS = ROOT / "checklist" / "scenarios.json"
 
 
 def load_scenarios() -> list[dict]:
@@ -20,12 +20,15 @@ def load_scenarios() -> list[dict]:
 
 
 def results(scenarios: list[dict]) -> dict:
-    """``{name: {"evaluate", "summary_zh", "summary_en_masked"}}``, JSON round-tripped."""
+    """``{name: {"evaluate", "check_zh", "check_en_masked", "summary_en", "import"}}``,
+    JSON round-tripped: every public call the page makes, on every scenario."""
     out = {
         scenario["name"]: {
             "evaluate": checklist.evaluate(scenario["state"]),
-            "summary_zh": checklist.summary(scenario["state"], "zh"),
-            "summary_en_masked": checklist.summary(scenario["state"], "en", mask=True),
+            "check_zh": checklist.check(scenario["state"], "zh"),
+            "check_en_masked": checklist.check(scenario["state"], "en", mask=True),
+            "summary_en": checklist.summary(scenario["state"], "en"),
+            "import": checklist.check_import(scenario["state"], checklist.new_state()),
         }
         for scenario in scenarios
     }

@@ -22,12 +22,13 @@ CASES = [
     ("deposit_may_be_paid", {"paid_deposit": "yes"}, True),
     ("deposit_may_be_paid", {"paid_deposit": "unsure"}, True),
     ("deposit_may_be_paid", {"paid_deposit": "no"}, False),
-    ("bank_account_closing", {}, False),
-    ("bank_account_closing", {"registered_as": "person"}, False),
-    ("bank_account_closing", {"registered_as": "person", "close_bank_account": "yes"}, True),
-    ("bank_account_closing", {"registered_as": "person", "close_bank_account": "no"}, False),
-    ("bank_account_closing", {"registered_as": "business", "close_bank_account": "yes"}, False),
-    ("bank_account_closing", {"close_bank_account": "yes"}, False),
+    ("bank_account_may_close", {}, False),
+    ("bank_account_may_close", {"registered_as": "person"}, True),
+    ("bank_account_may_close", {"registered_as": "person", "close_bank_account": "yes"}, True),
+    ("bank_account_may_close", {"registered_as": "person", "close_bank_account": "unsure"}, True),
+    ("bank_account_may_close", {"registered_as": "person", "close_bank_account": "no"}, False),
+    ("bank_account_may_close", {"registered_as": "business", "close_bank_account": "yes"}, False),
+    ("bank_account_may_close", {"close_bank_account": "yes"}, False),
     ("business_closing", {}, False),
     ("business_closing", {"closing_business": "yes"}, True),
     ("business_closing", {"closing_business": "no"}, False),
@@ -58,7 +59,7 @@ def test_what_applies_follows_the_rules(combination):
     person = answers.get("registered_as") == "person"
     device = answers.get("device_must_return") in (None, "yes", "unsure")
     deposit = answers.get("paid_deposit") in (None, "yes", "unsure")
-    bank = person and answers.get("close_bank_account") == "yes"
+    bank = person and answers.get("close_bank_account") != "no"
     business = answers.get("closing_business") == "yes"
 
     left_out = set()
@@ -76,5 +77,14 @@ def test_what_applies_follows_the_rules(combination):
         phase for phase in PHASES if (phase != "bank" or bank) and (phase != "business" or business)
     ]
     assert ("close_bank_account" in result["asked"]) is person
-    assert ("device-return-arranged" in result["blockers"]) is device
-    assert len(result["blockers"]) == 5 + device
+    unanswered = [key for key in result["asked"] if key not in answers]
+    assert result["unanswered"] == unanswered
+    assert (result["verdict"] == "needs_answers") is bool(unanswered)
+    # Until every question is answered, no conditional item blocks.
+    blocks = device and not unanswered
+    assert ("device-return-arranged" in result["blockers"]) is blocks
+    assert len(result["blockers"]) == 6 + blocks
+    unsure = {key for key in ("device_must_return", "paid_deposit") if answers.get(key) == "unsure"}
+    if person and answers.get("close_bank_account") == "unsure":
+        unsure.add("close_bank_account")
+    assert set(result["unsure"].values()) == unsure

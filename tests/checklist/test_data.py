@@ -1,4 +1,4 @@
-"""items.toml and strings.toml: the contract with the guide, and complete texts."""
+"""items.toml and the locale files: the contract with the guide, and complete texts."""
 
 import json
 import re
@@ -10,7 +10,7 @@ from scenario_results import ROOT
 import checklist
 from checklist import VERDICTS, catalogue, locales
 from checklist.conditions import CONDITIONS
-from checklist.data import CATALOGUE, ITEMS, LANGS, PHASES, QUESTIONS, STRINGS
+from checklist.data import CATALOGUE, ITEMS, LANGS, LIMITS, PHASES, QUESTIONS, RULES, STRINGS
 from tests.guide_ids import BLOCKING
 from tests.guide_ids import LANGS as GUIDE_LANGS
 from tests.guide_ids import PHASES as GUIDE
@@ -20,9 +20,10 @@ QUESTION_OPTIONS = {
     "device_must_return": ["yes", "no", "unsure"],
     "paid_deposit": ["yes", "no", "unsure"],
     "closing_business": ["yes", "no"],
-    "close_bank_account": ["yes", "no"],
+    "close_bank_account": ["yes", "unsure", "no"],
 }
 GUIDE_DOCS = ROOT / "docs" / "guide"
+CODE = sorted((ROOT / "checklist").glob("*.py"))
 STEP_HEADING = re.compile(r"^## .*\{[^}]*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
 
 
@@ -32,8 +33,10 @@ def entry_id(entry: dict) -> str:
 
 def texts(entry: dict) -> list[dict]:
     """The bilingual texts of a question, option, phase or item."""
-    found = [entry[key] for key in ("label", "hint", "title") if key in entry]
-    return found + [option["label"] for option in entry.get("options", [])]
+    found = [entry[key] for key in ("label", "hint", "title", "action") if key in entry]
+    for option in entry.get("options", []):
+        found += [option[key] for key in ("label", "hint") if key in option]
+    return found
 
 
 def test_phases_and_items_are_the_guide_s_steps_in_order():
@@ -52,6 +55,20 @@ def test_items_are_the_step_headings_of_the_written_guide(phase, lang):
     page = GUIDE_DOCS / f"{phase}.{lang}.md"
     assert page.is_file(), f"{page} is missing"
     assert STEP_HEADING.findall(page.read_text(encoding="utf-8")) == list(GUIDE[phase])
+
+
+@pytest.mark.parametrize("lang", GUIDE_LANGS)
+def test_phase_titles_are_the_guide_s_phase_headings(lang):
+    """The checklist and the printout name each phase as the guide's heading does."""
+    summary = checklist.summary(
+        {"answers": {"registered_as": "person", "close_bank_account": "yes"}}, lang
+    )
+    titles = {phase["id"]: phase["title"] for phase in summary["phases"]}
+    titles |= {phase["id"]: phase["title"] for phase in summary["phases_not_applying"]}
+    for phase in GUIDE:
+        text = (GUIDE_DOCS / f"{phase}.{lang}.md").read_text(encoding="utf-8")
+        heading = re.search(r"^# (.+?) \{#", text, re.M).group(1)
+        assert titles[phase] == heading
 
 
 def test_phase_pages_are_the_guide_pages():
@@ -79,20 +96,68 @@ def test_every_condition_name_resolves_and_every_condition_is_used():
 
 
 def test_the_items_the_verdict_relies_on_always_apply():
-    for item in ("application-submitted", "closure-confirmed"):
+    for item in (RULES["submitted"], "closure-confirmed"):
         assert ITEMS[item]["applies"] == "always"
         assert PHASES[ITEMS[item]["phase"]]["applies"] == "always"
 
 
 def test_the_catalogue_has_exactly_the_agreed_keys():
-    assert list(CATALOGUE) == ["questions", "phases", "items"]
+    assert list(CATALOGUE) == ["page", "rules", "limits", "questions", "phases", "items"]
+    assert set(CATALOGUE["rules"]) == {"submitted", "apply_phase", "order"}
     for question in CATALOGUE["questions"]:
         assert set(question) == {"key", "ask_when", "label", "hint", "options"}
-    for phase in CATALOGUE["phases"]:
-        assert set(phase) == {"id", "applies", "title", "page"}
+        for option in question["options"]:
+            assert set(option) in ({"value", "label"}, {"value", "label", "hint"})
+    for number, phase in enumerate(CATALOGUE["phases"], start=1):
+        assert set(phase) == {"id", "number", "applies", "title", "page"}
+        assert phase["number"] == number
     for item in CATALOGUE["items"]:
-        assert set(item) == {"id", "phase", "blocks", "applies", "label", "hint"}
+        assert set(item) == {"id", "phase", "blocks", "applies", "action", "label", "hint"}
         assert isinstance(item["blocks"], bool)
+
+
+def test_the_rules_name_items_and_phases_that_exist():
+    assert RULES["submitted"] in ITEMS
+    assert RULES["apply_phase"] in PHASES
+    for rule in RULES["order"]:
+        assert rule["later"] in ITEMS
+        assert set(rule["earlier"]) <= set(ITEMS)
+        assert rule["code"] in STRINGS["problems"]
+        assert STRINGS["problems"][rule["code"]]["level"] == "warning"
+        # Each earlier step comes before the later one in the guide.
+        order = list(ITEMS)
+        assert all(order.index(step) < order.index(rule["later"]) for step in rule["earlier"])
+
+
+def test_the_order_rules_the_guide_asks_for():
+    rules = {rule["later"]: set(rule["earlier"]) for rule in RULES["order"]}
+    assert rules == {
+        "linked-services-unbound": {"records-exported"},
+        "device-wiped": {"records-exported"},
+        "bank-account-closed": {
+            "balance-settled",
+            "refunds-received",
+            "deposit-refunded",
+            "closure-confirmed",
+        },
+    }
+
+
+def test_no_step_id_is_written_in_the_engine_s_python():
+    sources = {path.name: path.read_text(encoding="utf-8") for path in CODE}
+    assert sources
+    for step in ITEMS:
+        written = [name for name, text in sources.items() if step in text]
+        assert written == [], f"{step} is written in {written}: rules belong in items.toml"
+
+
+def test_the_step_id_check_would_catch_one():
+    # The check above reads every module of the package.
+    assert {path.name for path in CODE} >= {"rules.py", "summary.py", "validate.py", "checking.py"}
+
+
+def test_every_limit_is_a_positive_whole_number():
+    assert all(isinstance(value, int) and value > 0 for value in LIMITS.values())
 
 
 @pytest.mark.parametrize(
@@ -106,6 +171,33 @@ def test_every_text_is_in_both_languages_and_invents_no_numbers(entry):
         assert all(text[lang].strip() == text[lang] != "" for lang in text)
         # No phone numbers, fees, periods or amounts: the source gives none.
         assert not any(char.isdigit() for char in text["zh"] + text["en"])
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [*CATALOGUE["questions"], *CATALOGUE["phases"], *CATALOGUE["items"]],
+    ids=entry_id,
+)
+def test_the_voice_is_the_project_s(entry):
+    for text in texts(entry):
+        assert "您" not in text["zh"]
+        assert "unbind" not in text["en"].lower() and "unbound" not in text["en"].lower()
+        if "签购单" in text["zh"]:
+            assert "card slips" in text["en"]
+
+
+def test_the_bank_question_never_says_it_is_up_to_the_merchant():
+    question = QUESTIONS["close_bank_account"]
+    words = " ".join(text[lang] for text in texts(question) for lang in ("zh", "en"))
+    assert "由你决定" not in words and "your choice" not in words
+    assert "银行" in question["hint"]["zh"] and "bank" in question["hint"]["en"]
+
+
+def test_every_item_s_action_is_an_instruction_apart_from_its_label():
+    for item in CATALOGUE["items"]:
+        assert item["action"]["zh"] != item["label"]["zh"] or item["id"] == "support-contacted"
+        assert not item["action"]["zh"].startswith("已")
+        assert not item["action"]["en"].startswith(("I have", "The "))
 
 
 @pytest.mark.parametrize("entry", [*CATALOGUE["questions"], *CATALOGUE["items"]], ids=entry_id)
@@ -153,7 +245,7 @@ def test_every_verdict_status_and_label_has_words_in_both_languages():
     assert bilingual({"title": STRINGS["title"]})
 
 
-PLACEHOLDERS = {"field", "item", "key", "limit"}
+PLACEHOLDERS = {"field", "item", "key", "limit", "position", "expected", "length"}
 
 
 @pytest.mark.parametrize("code", STRINGS["problems"])

@@ -46,20 +46,25 @@ def codes(result: dict) -> list[tuple[str, str]]:
         ({"merchant_name": 5}, {"schema": 2, "merchant": {"name": 5}}, []),
         # A schema-2 layout without its schema key keeps its merchant details...
         ({"merchant": {"name": "店"}}, {"schema": 2, "merchant": {"name": "店"}}, []),
-        # ... and flat schema-1 details are added to them.
+        # ... and flat schema-1 details fill the empty ones; a nested value is kept,
+        # and a different flat one is reported, never dropped silently.
         ({"merchant": {"name": "店", "terminal_id": "T"}, "terminal_id": "A9254710"},
-         {"schema": 2, "merchant": {"name": "店", "terminal_id": "A9254710"}}, []),
+         {"schema": 2, "merchant": {"name": "店", "terminal_id": "T"}},
+         [("merchant_conflict", "merchant.terminal_id")]),
+        ({"merchant": {"name": "小王便利店"}, "merchant_name": "小王便利店", "merchant_id": "M"},
+         {"schema": 2, "merchant": {"name": "小王便利店", "merchant_id": "M"}}, []),
+        ({"merchant": {"name": "", "terminal_id": None}, "merchant_name": "店", "terminal_id": "T"},
+         {"schema": 2, "merchant": {"name": "店", "terminal_id": "T"}}, []),
+        ({"merchant": {"name": "店"}, "merchant_name": ""},
+         {"schema": 2, "merchant": {"name": "店"}}, []),
+        ({"merchant": {"name": "店"}, "merchant_name": ["x"]},
+         {"schema": 2, "merchant": {"name": "店"}}, [("merchant_conflict", "merchant.name")]),
         ({"merchant": "店", "merchant_id": "M"},
-         {"schema": 2, "merchant": {"merchant_id": "M"}}, []),
-        # Not a whole number >= 1: reported and read as schema 1.
-        ({"schema": "2", "done": ["tax-paid"]}, {"schema": 2, "done": {"tax-paid": True}},
-         [("schema_invalid", "schema")]),
-        ({"schema": 2.0}, {"schema": 2}, [("schema_invalid", "schema")]),
-        ({"schema": 0}, {"schema": 2}, [("schema_invalid", "schema")]),
-        ({"schema": -1}, {"schema": 2}, [("schema_invalid", "schema")]),
-        ({"schema": True}, {"schema": 2}, [("schema_invalid", "schema")]),
-        ({"schema": None}, {"schema": 2}, [("schema_invalid", "schema")]),
-        ({"schema": [2]}, {"schema": 2}, [("schema_invalid", "schema")]),
+         {"schema": 2, "merchant": {"merchant_id": "M"}}, [("wrong_type", "merchant")]),
+        ({"done": list(range(300))},
+         {"schema": 2, "done": {}},
+         [("too_many_entries", "done")] + [("wrong_type", f"done.{n}") for n in range(49)]
+         + [("too_many_problems", "")]),
     ],
 )  # fmt: skip
 def test_migrates_to_the_current_layout(old, new, problems):
@@ -94,11 +99,24 @@ def test_a_newer_schema_is_refused_not_raised(schema):
     assert result["problems"][0]["level"] == "error"
 
 
+@pytest.mark.parametrize(
+    "schema", ["3", "2", "1", 3.5, 2.0, 1.0, True, False, 0, -1, None, [2], {"v": 2}, ""]
+)
+def test_a_schema_that_is_not_a_known_whole_number_is_refused_never_read_as_schema_1(schema):
+    result = migrate({"schema": schema, "done": ["terminal-stopped"], "notes": "押金"})
+    assert result["state"] is None
+    assert codes(result) == [("schema_invalid", "schema")]
+    assert result["problems"][0]["level"] == "error"
+    evaluated = evaluate({"schema": schema, "done": {"terminal-stopped": True}})
+    assert evaluated["state"] == new_state()
+    assert [p["code"] for p in evaluated["problems"]] == ["schema_invalid"]
+
+
 def test_a_newer_schema_is_evaluated_as_empty_and_reported():
     result = evaluate({"schema": SCHEMA + 1, "done": {"terminal-stopped": True}})
     assert result["state"] == new_state()
     assert [p["code"] for p in result["problems"]] == ["schema_too_new"]
-    assert result["verdict"] == "not_ready"
+    assert result["verdict"] == "needs_answers"
 
 
 @pytest.mark.parametrize("value", [None, [], ["terminal-stopped"], "state", 2, 2.5, True])
@@ -109,7 +127,8 @@ def test_not_an_object_gives_an_empty_state(value):
 
 
 @pytest.mark.parametrize(
-    "state", [V1, WITHOUT_SCHEMA, V2, {}, None, {"schema": "x"}, {"done": [1]}]
+    "state",
+    [V1, WITHOUT_SCHEMA, V2, {}, None, {"done": [1]}, {f"k{n}": n for n in range(1000)}],
 )
 def test_migrating_twice_changes_nothing(state):
     once = migrate(state)["state"]

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checklist import SCHEMA, VERDICTS, evaluate, migrate, summary
-from checklist.data import ITEMS, QUESTIONS
+from checklist.data import ITEMS, PHASES, QUESTIONS
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
@@ -31,7 +31,7 @@ TEXTS = st.text() | st.text(alphabet="0123456789ABCDEFＡＢ０１２ -\u3000", 
 STATES = st.fixed_dictionaries(
     {},
     optional={
-        "schema": st.sampled_from([1, 2, 3, 0, -1, "2", None, True, 2.0]) | JSON,
+        "schema": st.sampled_from([1, 2, 1, 2, 3, 0, -1, "2", None, True, 2.0]) | JSON,
         "answers": st.dictionaries(
             st.sampled_from(list(QUESTIONS)) | st.text(),
             st.sampled_from(["person", "business", "yes", "no", "unsure", None]) | JSON,
@@ -58,8 +58,18 @@ ANYTHING = JSON | STATES
 def check(result: dict) -> None:
     assert result["verdict"] in VERDICTS
     assert json.loads(json.dumps(result, allow_nan=False)) == result
-    assert (result["next"] is None) == (result["progress"]["done"] == result["progress"]["total"])
+    everything_done = result["progress"]["done"] == result["progress"]["total"]
+    asking = result["verdict"] == "needs_answers"
+    assert asking == bool(result["unanswered"])
+    assert (result["next"] is None) == (everything_done and not asking)
+    if asking:
+        assert result["next"]["kind"] == "question"
+        assert result["next"]["id"] == result["unanswered"][0]
+    elif result["next"] is not None:
+        assert result["next"]["kind"] == "item"
+        assert result["next"]["id"] in result["applicable"]
     assert set(result["blockers"]) <= set(result["applicable"])
+    assert set(result["unsure"]) <= set(result["applicable"])
     for problem in result["problems"]:
         assert problem["level"] in ("error", "warning")
         assert set(problem["message"]) == {"zh", "en"}
@@ -100,6 +110,29 @@ def test_ticking_an_item_never_adds_a_blocker(state, item):
     assert set(ticked["blockers"]) <= set(before["blockers"])
     assert ticked["progress"]["done"] >= before["progress"]["done"]
     assert VERDICTS.index(ticked["verdict"]) >= VERDICTS.index(before["verdict"])
+
+
+@given(VALID_STATES, st.sampled_from(list(QUESTIONS)), st.sampled_from(["yes", "no", "unsure"]))
+def test_answering_never_adds_a_blocker_that_does_not_depend_on_the_answer(state, key, answer):
+    before = evaluate(state)
+    answered = evaluate({**state, "answers": {**state["answers"], key: answer}})
+    unconditional = [
+        item
+        for item in answered["blockers"]
+        if ITEMS[item]["applies"] == "always"
+        and PHASES[ITEMS[item]["phase"]]["applies"] == "always"
+    ]
+    assert set(unconditional) <= set(before["blockers"])
+
+
+@given(VALID_STATES)
+def test_an_unsure_answer_never_drops_a_step_that_yes_keeps(state):
+    for key, spec in QUESTIONS.items():
+        values = [option["value"] for option in spec["options"]]
+        if "unsure" in values and "yes" in values:
+            unsure = evaluate({**state, "answers": {**state["answers"], key: "unsure"}})
+            yes = evaluate({**state, "answers": {**state["answers"], key: "yes"}})
+            assert set(yes["applicable"]) <= set(unsure["applicable"])
 
 
 @given(VALID_STATES)

@@ -1,4 +1,5 @@
-"""The engine inside real Pyodide (Node, offline), and the wheel in a Pyodide lockfile.
+"""The engine inside real Pyodide (Node, offline), installed from the site's own
+wheel and lock file (built by ``pyodide_assets.prepare``, as the site build does).
 
 These tests fail, never skip, when Node or the npm packages are missing: the
 checklist page runs this engine in Pyodide, so it must be tested there.
@@ -31,11 +32,12 @@ def node() -> str:
 
 
 @pytest.fixture(scope="module")
-def in_pyodide(wheel: Path) -> dict:
+def in_pyodide(bundle) -> dict:
     """The runner's output: every scenario evaluated and summarised inside Pyodide."""
     runner = [node(), str(HERE / "pyodide_runner.mjs")]
+    lock = bundle.engine_dir / "pyodide-lock.json"
     done = subprocess.run(
-        [*runner, str(wheel), str(SCENARIOS), str(HERE / "scenario_results.py")],
+        [*runner, str(lock), bundle.package, str(SCENARIOS), str(HERE / "scenario_results.py")],
         capture_output=True,
         text=True,
         timeout=300,
@@ -81,10 +83,26 @@ def test_every_scenario_meets_its_expectations_in_pyodide(in_pyodide, scenarios)
         assert got["next"] == expect["next"], scenario["name"]
 
 
-def test_the_wheel_carries_the_data_files(wheel):
-    names = zipfile.ZipFile(wheel).namelist()
-    assert {"checklist/items.toml", "checklist/strings.toml"} <= set(names)
+def test_the_wheel_carries_the_package_and_its_data_but_not_the_scenarios(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = {
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "checklist").rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    assert "checklist/items.toml" in names
+    assert package - names == {"checklist/scenarios.json"}
     assert all(name.startswith(("checklist/", "pos_closure_checklist-")) for name in names)
+
+
+def test_the_tests_use_the_wheel_the_site_ships(bundle, wheel):
+    # The same file the build copies into the site (pyodide_assets.install).
+    assert wheel.name in bundle.engine_files
+    assert wheel.parent == bundle.engine_dir
+    lock = json.loads((bundle.engine_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    (entry,) = lock["packages"].values()
+    assert entry["file_name"] == wheel.name
+    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
 
 
 def test_pyodide_lockfile_add_wheels_registers_the_wheel(wheel, tmp_path):

@@ -6,17 +6,33 @@ import pytest
 from scenario_results import load_scenarios
 
 from checklist import VERDICTS, evaluate, new_state
-from checklist.data import ITEMS
+from checklist.data import ITEMS, QUESTIONS, RULES
 from checklist.problems import MAX_PROBLEMS
 from tests.guide_ids import BLOCKING
 
-BEFORE_BLOCKING = list(BLOCKING)
-
 SCENARIOS = load_scenarios()
+# Every question answered: a business, terminal kept, no deposit, only the POS account closes.
+ANSWERED = {
+    "registered_as": "business",
+    "device_must_return": "no",
+    "paid_deposit": "no",
+    "closing_business": "no",
+}
+PERSON = {**ANSWERED, "registered_as": "person", "paid_deposit": "yes", "close_bank_account": "yes"}
+# The blockers that apply whatever the answers are.
+UNCONDITIONAL = [item for item in BLOCKING if item != "device-return-arranged"]
 
 
 def state(answers: dict | None = None, *done: str) -> dict:
     return {"schema": 2, "answers": answers or {}, "done": dict.fromkeys(done, True)}
+
+
+def item(step: str) -> dict:
+    return {"kind": "item", "id": step, "anchor": step}
+
+
+def codes(result: dict) -> list[tuple]:
+    return [(p["code"], p.get("item", p.get("field")), p["level"]) for p in result["problems"]]
 
 
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda scenario: scenario["name"])
@@ -30,13 +46,19 @@ def test_scenario(scenario):
 
 
 def test_the_scenarios_cover_every_verdict_and_every_conditional_item():
-    assert len(SCENARIOS) >= 15
+    assert len(SCENARIOS) >= 30
     assert {scenario["expect"]["verdict"] for scenario in SCENARIOS} == set(VERDICTS)
     conditional = {item for item, spec in ITEMS.items() if spec["applies"] != "always"}
     conditional |= {item for item, spec in ITEMS.items() if spec["phase"] in ("bank", "business")}
-    for item in conditional:
-        applies = [item in evaluate(s["state"])["applicable"] for s in SCENARIOS]
-        assert any(applies) and not all(applies), item
+    for step in conditional:
+        applies = [step in evaluate(s["state"])["applicable"] for s in SCENARIOS]
+        assert any(applies) and not all(applies), step
+
+
+def test_the_scenarios_cover_every_order_rule_and_an_unsure_answer():
+    codes_seen = {code for s in SCENARIOS for code in s["expect"]["problems"]}
+    assert {rule["code"] for rule in RULES["order"]} <= codes_seen
+    assert any(evaluate(s["state"])["unsure"] for s in SCENARIOS)
 
 
 def test_the_scenarios_are_self_explanatory_json():
@@ -50,11 +72,13 @@ def test_the_result_is_json_ready_with_the_agreed_keys():
     result = evaluate(new_state())
     assert list(result) == [
         "verdict",
+        "unanswered",
         "blockers",
         "next",
         "applicable",
         "phases",
         "asked",
+        "unsure",
         "progress",
         "problems",
         "state",
@@ -63,35 +87,70 @@ def test_the_result_is_json_ready_with_the_agreed_keys():
 
 
 def test_verdicts():
-    assert VERDICTS == ("not_ready", "ready_to_apply", "in_progress", "closed")
+    assert VERDICTS == ("needs_answers", "not_ready", "ready_to_apply", "in_progress", "closed")
 
 
 @pytest.mark.parametrize(
     ("answers", "done", "verdict"),
     [
-        ({}, [], "not_ready"),
-        ({}, BEFORE_BLOCKING[:-1], "not_ready"),
-        ({}, BEFORE_BLOCKING, "ready_to_apply"),
-        ({"device_must_return": "no"}, BEFORE_BLOCKING[:4] + BEFORE_BLOCKING[5:], "ready_to_apply"),
+        ({}, [], "needs_answers"),
+        ({}, list(ITEMS), "needs_answers"),
+        ({key: ANSWERED[key] for key in list(ANSWERED)[:3]}, list(ITEMS), "needs_answers"),
+        # A person is asked one more question.
+        ({**ANSWERED, "registered_as": "person"}, list(ITEMS), "needs_answers"),
+        (ANSWERED, [], "not_ready"),
+        (ANSWERED, UNCONDITIONAL[:-1], "not_ready"),
+        (ANSWERED, UNCONDITIONAL, "ready_to_apply"),
+        ({**ANSWERED, "device_must_return": "unsure"}, UNCONDITIONAL, "not_ready"),
+        ({**ANSWERED, "device_must_return": "yes"}, BLOCKING, "ready_to_apply"),
         # Submitted while a blocker is open: blockers come first.
-        ({}, ["application-submitted", *BEFORE_BLOCKING[1:]], "not_ready"),
-        ({}, [*BEFORE_BLOCKING, "application-submitted"], "in_progress"),
-        # Closure confirmed but items still open.
-        ({}, [*BEFORE_BLOCKING, "application-submitted", "closure-confirmed"], "in_progress"),
-        ({}, list(ITEMS), "closed"),
+        (ANSWERED, ["application-submitted", *UNCONDITIONAL[1:]], "not_ready"),
+        (ANSWERED, [*UNCONDITIONAL, "application-submitted"], "in_progress"),
+        (ANSWERED, [*UNCONDITIONAL, "application-submitted", "closure-confirmed"], "in_progress"),
+        (PERSON, list(ITEMS), "closed"),
         # Everything but the application: it has not been submitted.
-        ({}, [item for item in ITEMS if item != "application-submitted"], "ready_to_apply"),
+        (PERSON, [step for step in ITEMS if step != RULES["submitted"]], "ready_to_apply"),
     ],
 )
 def test_verdict(answers, done, verdict):
     assert evaluate(state(answers, *done))["verdict"] == verdict
 
 
-def test_next_is_the_first_blocker_then_the_first_open_item():
-    assert evaluate(state({}, "terminal-stopped", "records-exported"))["next"] == "stop-period-met"
-    # All blockers done: the recommended export, which comes before them in the guide, is next.
-    assert evaluate(state({}, *BEFORE_BLOCKING))["next"] == "records-exported"
-    assert evaluate(state({}, *ITEMS))["next"] is None
+def test_unanswered_questions_in_display_order_and_next_links_to_the_first():
+    result = evaluate(state({"device_must_return": "yes", "registered_as": "person"}))
+    assert result["unanswered"] == ["paid_deposit", "closing_business", "close_bank_account"]
+    assert result["next"] == {
+        "kind": "question",
+        "id": "paid_deposit",
+        "anchor": "question-paid_deposit",
+    }
+    assert evaluate(state(PERSON))["unanswered"] == []
+
+
+def test_no_conditional_item_blocks_before_the_questions_are_answered():
+    assert evaluate(state())["blockers"] == UNCONDITIONAL
+    assert evaluate(state({"device_must_return": "yes"}))["blockers"] == UNCONDITIONAL
+    answered = {**ANSWERED, "device_must_return": "yes"}
+    assert evaluate(state(answered))["blockers"] == list(BLOCKING)
+
+
+def test_next_is_the_first_blocker_then_the_apply_step_then_the_first_open_item():
+    assert evaluate(state(ANSWERED, "terminal-stopped"))["next"] == item("stop-period-met")
+    # Ready to apply: contacting customer service, even with a later item open before it.
+    ready = evaluate(state(ANSWERED, *UNCONDITIONAL))
+    assert ready["verdict"] == "ready_to_apply"
+    assert ready["next"] == item("support-contacted")
+    assert evaluate(state(ANSWERED, *UNCONDITIONAL, "support-contacted"))["next"] == item(
+        "reason-stated"
+    )
+    applied = evaluate(state(ANSWERED, *UNCONDITIONAL, "support-contacted", RULES["submitted"]))
+    assert applied["next"] == item("reason-stated")
+    assert evaluate(state(PERSON, *ITEMS))["next"] is None
+
+
+def test_the_apply_phase_holds_the_submitted_item():
+    assert ITEMS[RULES["submitted"]]["phase"] == RULES["apply_phase"]
+    assert ITEMS[RULES["submitted"]]["applies"] == "always"
 
 
 def test_progress_counts_applicable_items_only():
@@ -112,45 +171,98 @@ def test_asked():
     assert person[-1] == "close_bank_account"
 
 
+@pytest.mark.parametrize(
+    ("answers", "unsure"),
+    [
+        (ANSWERED, {}),
+        (
+            {**ANSWERED, "device_must_return": "unsure"},
+            {
+                "device-return-arranged": "device_must_return",
+                "device-returned": "device_must_return",
+            },
+        ),
+        ({**ANSWERED, "paid_deposit": "unsure"}, {"deposit-refunded": "paid_deposit"}),
+        (
+            {**PERSON, "close_bank_account": "unsure"},
+            {"bank-account-closed": "close_bank_account"},
+        ),
+    ],
+)
+def test_unsure_answers_keep_their_steps_and_say_which_question(answers, unsure):
+    result = evaluate(state(answers))
+    assert result["unsure"] == unsure
+    assert set(unsure) <= set(result["applicable"])
+
+
+@pytest.mark.parametrize(
+    ("answer", "bank_phase"),
+    [("yes", True), ("unsure", True), ("no", False), (None, True)],
+)
+def test_the_bank_phase_for_a_person_goes_only_when_it_is_confirmed_not_needed(answer, bank_phase):
+    answers = {**PERSON, "close_bank_account": answer}
+    assert ("bank" in evaluate(state(answers))["phases"]) is bank_phase
+    business = {**answers, "registered_as": "business"}
+    assert "bank" not in evaluate(state(business))["phases"]
+
+
 def test_ticks_that_do_not_apply_are_kept_but_warned():
-    answers = {"device_must_return": "no"}
-    result = evaluate(state(answers, *BEFORE_BLOCKING))
+    result = evaluate(state(ANSWERED, *BLOCKING))
     assert result["state"]["done"]["device-return-arranged"] is True
-    assert [(p["code"], p["item"], p["level"]) for p in result["problems"]] == [
-        ("not_applicable", "device-return-arranged", "warning")
-    ]
+    assert codes(result) == [("not_applicable", "device-return-arranged", "warning")]
 
 
 def test_out_of_order_ticks_are_warned_one_by_one():
-    result = evaluate(state({}, "terminal-stopped", "records-exported", "device-wiped", "tax-paid"))
-    assert [(p["code"], p["item"]) for p in result["problems"]] == [
+    result = evaluate(state(ANSWERED, "terminal-stopped", "support-contacted", "tax-paid"))
+    assert [(code, where) for code, where, _ in codes(result)] == [
         ("not_applicable", "tax-paid"),
-        ("out_of_order", "device-wiped"),
+        ("out_of_order", "support-contacted"),
     ]
 
 
 def test_no_out_of_order_warnings_without_blockers():
-    result = evaluate(state({}, *BEFORE_BLOCKING, "device-wiped"))
-    assert result["problems"] == []
+    assert evaluate(state(ANSWERED, *UNCONDITIONAL, "support-contacted"))["problems"] == []
+
+
+MONEY = ["balance-settled", "refunds-received", "deposit-refunded", "closure-confirmed"]
+UNLINKED = [("unlinked_before_export", "linked-services-unbound")]
+BANK_EARLY = [("bank_closed_before_money", "bank-account-closed")]
 
 
 @pytest.mark.parametrize(
-    ("done", "warned"),
+    ("answers", "done", "warned"),
     [
-        (["linked-services-unbound"], True),
-        (["records-exported", "linked-services-unbound"], False),
-        (["records-exported"], False),
-        ([], False),
+        (ANSWERED, ["linked-services-unbound"], UNLINKED),
+        (ANSWERED, ["records-exported", "linked-services-unbound"], []),
+        (ANSWERED, ["device-wiped"], [("wiped_before_export", "device-wiped")]),
+        (ANSWERED, ["records-exported", "device-wiped"], []),
+        (ANSWERED, ["records-exported"], []),
+        (PERSON, ["bank-account-closed"], BANK_EARLY),
+        (PERSON, [*MONEY[1:], "bank-account-closed"], BANK_EARLY),
+        (PERSON, [*MONEY[:-1], "bank-account-closed"], BANK_EARLY),
+        (PERSON, [*MONEY, "bank-account-closed"], []),
+        # No deposit was paid: getting it back does not apply, so it is not waited for.
+        ({**PERSON, "paid_deposit": "no"},
+         [step for step in MONEY if step != "deposit-refunded"] + ["bank-account-closed"], []),
+        ({**PERSON, "paid_deposit": "yes"},
+         [step for step in MONEY if step != "deposit-refunded"] + ["bank-account-closed"],
+         BANK_EARLY),
+        # The bank item does not apply to a business: only that is said.
+        ({**ANSWERED, "close_bank_account": "yes"}, ["bank-account-closed"],
+         [("not_applicable", "bank-account-closed")]),
     ],
-)
-def test_unbinding_before_exporting_is_warned(done, warned):
-    problems = evaluate(state({}, *BEFORE_BLOCKING, *done))["problems"]
-    expected = [("unbound_before_export", "linked-services-unbound", "warning")] if warned else []
-    assert [(p["code"], p["item"], p["level"]) for p in problems] == expected
+)  # fmt: skip
+def test_order_warnings(answers, done, warned):
+    # The other blockers done (the export and the balance only when listed).
+    others = [step for step in UNCONDITIONAL if step not in ("records-exported", "balance-settled")]
+    result = evaluate(state(answers, *others, *done))
+    found = [(code, where) for code, where, level in codes(result) if code != "out_of_order"]
+    assert found == warned
+    assert all(level == "warning" for _, _, level in codes(result))
 
 
 def test_problems_are_capped():
-    result = evaluate({"schema": 2, "done": {f"unknown-{n}": True for n in range(500)}})
+    result = evaluate({"schema": 2, "done": {f"unknown-{n}": True for n in range(150)}})
     assert len(result["problems"]) == MAX_PROBLEMS + 1
     assert result["problems"][-1]["code"] == "too_many_problems"
     assert "50" in result["problems"][-1]["message"]["en"]
@@ -161,5 +273,11 @@ def test_the_returned_state_is_normalised_for_good(scenario):
     once = evaluate(scenario["state"])
     again = evaluate(once["state"])
     assert again["state"] == once["state"]
-    for key in ("verdict", "blockers", "next", "applicable", "progress"):
+    for key in ("verdict", "unanswered", "blockers", "next", "applicable", "progress", "unsure"):
         assert again[key] == once[key]
+
+
+def test_every_question_with_an_unsure_option_says_how_to_find_out():
+    for spec in QUESTIONS.values():
+        for option in spec["options"]:
+            assert ("hint" in option) == (option["value"] == "unsure"), spec["key"]

@@ -146,3 +146,18 @@ def test_the_printed_summary_uses_the_page_s_task_tags(
     page_strings = page_settings(site_dir, page)["strings"]
     assert before[0]["status"] == page_strings["status_done"]
     assert {item["status"] for item in before[1:]} >= {page_strings["blocks_tag"]}
+
+
+@pytest.mark.parametrize("page", ["checklist/index.html", "en/checklist/index.html"])
+def test_the_form_s_length_limits_are_the_engine_s(site_dir: Path, page: str) -> None:
+    html = (site_dir / page).read_text(encoding="utf-8")
+    limits = checklist.catalogue()["limits"]
+    fields = {
+        "merchant_name": "merchant.name",
+        "merchant_id": "merchant.merchant_id",
+        "terminal_id": "merchant.terminal_id",
+        "notes": "notes",
+    }
+    for name, limit in fields.items():
+        (found,) = re.findall(rf'<(?:input|textarea)[^>]*name="{name}"[^>]*>', html)
+        assert f'maxlength="{limits[limit]}"' in found, name

@@ -45,6 +45,7 @@ _OPS = {
     "check": _check,
     "evaluate": checklist.evaluate,
     "migrate": checklist.migrate,
+    "decode_progress": checklist.decode_progress,
 }
 
 

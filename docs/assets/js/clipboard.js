@@ -3,7 +3,7 @@
  * (https or localhost), which plain-http hosts and old WebViews lack.
  */
 
-import { siteConfig } from "./config.js";
+import { format, siteConfig } from "./config.js";
 
 /** Copy text; resolves true when the browser says it was copied. */
 export async function copyText(text) {
@@ -54,7 +54,10 @@ export function copyButton({ url, text, label }) {
     const link = url();
     wrapper.querySelector(".copy-link__manual")?.remove();
     if (await copyText(link)) {
-      status.textContent = strings.copied;
+      // Say what was copied: an agent must know which of several links it was.
+      status.textContent = strings.copied_what
+        ? format(strings.copied_what, { url: link })
+        : strings.copied;
       button.dataset.copied = "true";
       clearTimeout(timer);
       timer = setTimeout(() => {

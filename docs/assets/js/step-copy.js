@@ -1,10 +1,15 @@
-/** A "copy link" button under every phase and step heading of the guide. */
+/**
+ * A "copy link" button under every phase and step heading of the guide. It
+ * copies the step's permanent go/ link, with the site's full address.
+ */
 
 import { copyButton } from "./clipboard.js";
 import { format, siteConfig } from "./config.js";
+import { stepLinks } from "./step-links.js";
 
 export function addStepCopyButtons() {
-  const { strings } = siteConfig();
+  const config = siteConfig();
+  const { strings } = config;
   const headings = document.querySelectorAll(".md-content article :is(h1, h2)[id]");
   for (const heading of headings) {
     if (heading.nextElementSibling?.classList.contains("step-link")) continue; // started twice
@@ -13,12 +18,9 @@ export function addStepCopyButtons() {
     holder.className = "step-link";
     holder.append(
       copyButton({
-        url: () => {
-          const here = new URL(location.href);
-          here.search = "";
-          here.hash = heading.id;
-          return here.href;
-        },
+        // The permanent link: it opens the step wherever it lives later,
+        // in the reader's language.
+        url: () => stepLinks(config.root, config.roots, heading.id).any,
         label: format(strings.copy_link_label, { title }),
       }),
     );

@@ -1,0 +1,156 @@
+"""The support page reads a merchant's progress code (real Chromium, real Pyodide)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from checklist import encode_progress, evaluate
+from checklist.data import ITEMS
+
+pytestmark = pytest.mark.browser
+
+ENGINE_WAIT_MS = 90_000
+PREFIX = {"zh": "", "en": "en/"}
+
+
+def read_code(page: Page, site_url: str, lang: str, code: str) -> None:
+    page.goto(f"{site_url}{PREFIX[lang]}support/")
+    box = page.locator('input[name="progress_code"]')
+    box.focus()  # starts the engine
+    box.fill(code)
+    box.press("Enter")
+
+
+def test_a_code_made_from_the_checklist_page_is_read_in_both_languages(page: Page, ui) -> None:
+    ui.open(page)
+    root = page.locator("[data-checklist]")
+    root.locator('input[name="registered_as"][value="person"]').check()
+    root.locator('input[name="close_bank_account"][value="yes"]').check()
+    for item in ("terminal-stopped", "balance-settled", "bank-account-closed"):
+        root.locator(f'input[type=checkbox][name="{item}"]').check()
+    saved = ui.saved(page)
+    assert saved and saved["done"].get("bank-account-closed") is True
+    code = encode_progress(saved)
+    expected = evaluate(saved)
+    for lang, words in (("zh", "适用的步骤"), ("en", "Steps that apply")):
+        # As a merchant reads it out: lower case, spaces instead of dashes.
+        read_code(page, ui.site_url, lang, code.lower().replace("-", " "))
+        result = page.locator("#progress-code-result")
+        expect(result.locator("[data-verdict]")).to_have_attribute(
+            "data-verdict", expected["verdict"], timeout=ENGINE_WAIT_MS
+        )
+        expect(result).to_contain_text(words)
+        steps = result.locator(".progress-code__steps [data-step]")
+        expect(steps).to_have_count(len(expected["applicable"]))
+        for item in expected["applicable"]:
+            done = "true" if item in expected["state"]["done"] else "false"
+            entry = result.locator(f'.progress-code__steps [data-step="{item}"]')
+            expect(entry).to_have_attribute("data-done", done)
+            expect(entry.locator("a")).to_have_attribute("href", f"{ui.site_url}go/#{item}")
+            label = ITEMS[item]["label"][lang]
+            expect(entry).to_contain_text(label)
+        blockers = result.locator(".progress-code__blockers [data-step]")
+        expect(blockers).to_have_count(len(expected["blockers"]))
+        expect(page.locator("[data-code-error]")).to_have_count(0)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "核对"), ("en", "Check the code")])
+def test_a_mistyped_code_is_refused_and_the_earlier_result_goes(
+    page: Page, ui, lang: str, words: str
+) -> None:
+    code = encode_progress({"answers": {"registered_as": "business"}, "done": {"tax-paid": True}})
+    read_code(page, ui.site_url, lang, code)
+    result = page.locator("#progress-code-result")
+    expect(result.locator("[data-verdict]")).to_be_visible(timeout=ENGINE_WAIT_MS)
+    # One character swapped with its neighbour, as happens when reading aloud.
+    plain = code.replace("-", "")
+    at = next(i for i in range(1, len(plain) - 1) if plain[i] != plain[i + 1])
+    swapped = plain[:at] + plain[at + 1] + plain[at] + plain[at + 2 :]
+    box = page.locator('input[name="progress_code"]')
+    box.fill(swapped)
+    page.get_by_role("button", name="查看进度" if lang == "zh" else "Show progress").click()
+    error = page.locator("[data-code-error]")
+    expect(error).to_be_visible(timeout=ENGINE_WAIT_MS)
+    expect(error).to_have_attribute("data-code-error", "code_check")
+    expect(error).to_contain_text(words)
+    expect(result).to_be_hidden()
+    expect(page.locator("[data-verdict], [data-step][data-done]")).to_have_count(0)
+
+
+def test_the_engine_is_not_loaded_until_the_box_is_focused(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{site_url}support/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/pyodide/" in url]
+    page.locator('input[name="progress_code"]').focus()
+    page.wait_for_event("request", lambda request: "/pyodide/" in request.url, timeout=30_000)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_copy_buttons_say_which_link_they_copy(browser: Browser, site_url: str, lang: str):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site_url}{PREFIX[lang]}support/")
+    row = page.locator("#support-tax-paid")
+    buttons = row.locator(".support-copy").first.get_by_role("button")
+    expect(buttons).to_have_count(3)
+    texts = buttons.all_inner_texts()
+    assert len(set(texts)) == 3, texts
+    expected = [
+        f"{site_url}go/#tax-paid",
+        f"{site_url}go/?lang=zh#tax-paid",
+        f"{site_url}en/go/#tax-paid",
+    ]
+    # The first follows the reader's language; the others name theirs.
+    names = [None, "中文" if lang == "zh" else "Chinese", "英文" if lang == "zh" else "English"]
+    for button, link, name in zip(buttons.all(), expected, names, strict=True):
+        if name:
+            expect(button).to_contain_text(name)
+        button.click()
+        assert page.evaluate("navigator.clipboard.readText()") == link
+        expect(button.locator("xpath=..").get_by_role("status")).to_contain_text(link)
+    # The fixed links really open that language, whatever the reader's browser says.
+    for link, path in ((expected[1], "/guide/"), (expected[2], "/en/guide/")):
+        page.goto(link)
+        page.wait_for_url("**/guide/**#tax-paid")
+        assert page.url.startswith(site_url + path.lstrip("/")), page.url
+    context.close()
+
+
+def test_the_support_table_reads_at_320_px(browser: Browser, site_url: str) -> None:
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(f"{site_url}support/")
+    expect(page.locator("#support-table .support-copy").first).to_be_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320
+    # Rows are cards: the cells of a row stack (the first link is below the id).
+    row = page.locator("#support-tax-paid")
+    first = row.locator("th").bounding_box()
+    link = row.locator("a").first.bounding_box()
+    assert first and link and link["y"] > first["y"] + first["height"] - 1
+    # No id or address breaks inside a word: each run of letters and digits is on one line.
+    broken = page.evaluate(
+        """() => {
+      const broken = [];
+      for (const node of document.querySelectorAll("#support-table :is(code, a)")) {
+        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+          for (const match of text.data.matchAll(/[A-Za-z0-9]+/g)) {
+            const range = document.createRange();
+            range.setStart(text, match.index);
+            range.setEnd(text, match.index + match[0].length);
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (tops.size > 1) broken.push(match[0]);
+          }
+        }
+      }
+      return broken;
+    }"""
+    )
+    assert broken == []
+    page.close()
