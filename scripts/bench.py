@@ -28,6 +28,11 @@ What it does, in one run:
    (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT), and (``--levers``) with
    each of the checklist's three ways of starting forced, to weigh them.
 4. Times ``evaluate()`` inside Pyodide under Node (``scripts/bench/evaluate.mjs``).
+5. Runs Lighthouse (``scripts/bench/lighthouse.py``) on the home page, a
+   guide page and the checklist in both languages, through the same nginx,
+   ``--lighthouse-runs`` times each (3; ``--quick``: 1; 0 skips it), and keeps
+   each page's median run: the four category scores, LCP, TBT, CLS, FCP and
+   Speed Index, and the audits that lost points.
 
 It prints a Markdown table (medians, min–max, ratios ours/bare) and writes
 every sample to ``build/bench/latest.json``.
@@ -56,6 +61,9 @@ from playwright.sync_api import BrowserContext, Page, Playwright, Request, sync_
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent / "bench"
+sys.path.insert(0, str(HERE))  # the bench's own modules
+import lighthouse  # noqa: E402  (scripts/bench/lighthouse.py)
+
 NGINX = "/usr/sbin/nginx"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -439,6 +447,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--levers", type=int, default=3, help="cold+repeat visits forcing each way of starting"
     )
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=3,
+        help="Lighthouse runs per page of lighthouse.PAGES, median shown (0: none)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench" / "latest.json")
     parser.add_argument("--report", type=Path, help="only print the table of an earlier run's JSON")
     args = parser.parse_args(argv)
@@ -447,6 +461,7 @@ def main(argv: list[str]) -> int:
         return 0
     if args.quick:
         args.runs, args.slow_runs, args.builds, args.levers = 1, 0, 1, 0
+        args.lighthouse_runs = min(args.lighthouse_runs, 1)
     started = time.perf_counter()
     load_before = os.getloadavg()
     results: dict = {"argv": argv}
@@ -511,6 +526,17 @@ def main(argv: list[str]) -> int:
                     )
                     add(f"plan {plan} cold", cold)
                     add(f"plan {plan} repeat", repeat)
+            if args.lighthouse_runs:
+                print(
+                    f"Lighthouse: {args.lighthouse_runs} × {len(lighthouse.PAGES)} pages…",
+                    flush=True,
+                )
+                results["lighthouse"] = lighthouse.run_pages(
+                    server.base_url,
+                    lighthouse.PAGES,
+                    args.out.parent / "lighthouse",
+                    args.lighthouse_runs,
+                )
             about = versions()
 
     results["samples"] = {name: [asdict(v) for v in visits] for name, visits in samples.items()}
@@ -629,6 +655,8 @@ def report(results: dict) -> str:
         f"load average {load[0][0]:.1f} before, {load[1][0]:.1f} after.",
         f"Bench run time: {results['seconds'] / 60:.1f} min.",
     ]
+    if results.get("lighthouse"):
+        notes += ["", lighthouse.table(results["lighthouse"])]
     return "\n".join(rows + notes)
 
 

@@ -13,8 +13,9 @@ per language build (mkdocs-static-i18n runs ``on_config`` for each language).
     Names the menu's sections: ``mkdocs.yml`` writes them as keys of the
     ``[nav]`` table.
 ``on_env``
-    Gives every template (the 404 page included) the language roots and the
-    ``[links]`` strings.
+    Gives every template (the 404 page included) the language roots, the
+    ``[links]`` strings (``site_strings``) and the ``[site]`` ones
+    (``site_labels``: the theme's labels, such as the search dialog's name).
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Language roots and link strings for every template."""
+    """Language roots, link strings and the theme's labels for every template."""
     env.globals["language_roots"] = languages.roots(config)
     env.globals["site_strings"] = languages.table(config, "links")
+    env.globals["site_labels"] = languages.table(config, "site")
     return env

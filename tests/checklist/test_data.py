@@ -229,7 +229,7 @@ def test_every_language_file_has_the_same_keys_and_no_empty_string():
 
 
 def test_t_reads_dotted_keys_and_fills_values():
-    assert locales.t("en", "links.copy_link_label", title="X") == "Copy the link to this step: X"
+    assert locales.t("en", "links.copy_link_label", title="X") == "Copy link to this step: X"
     assert locales.table("zh", "nav")["guide"] == "指南"
 
 

@@ -12,7 +12,9 @@ checked open, with results, in both schemes and widths.
 In that sweep the checklist is checked while its engine loads. It is also
 checked with the engine failed, loaded (Python answered, data-engine="ready"),
 with a verdict after answering and ticking, with its confirmation dialog open
-and in print preview. Rules switched off: harness.EXCLUDED_RULES (none).
+and in print preview. Rules switched off: harness.EXCLUDED_RULES (none); rules
+outside the WCAG tags that are run too: harness.EXTRA_RULES (a dialog's name,
+Label in Name), which Lighthouse's accessibility score counts.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from tests.judges.harness import (
     AXE_TAGS,
     CHECKLIST_ROOT,
     EXCLUDED_RULES,
+    EXTRA_RULES,
     NOTES,
     QUESTIONS,
     VERDICT,
@@ -92,7 +95,8 @@ def test_every_page_light_and_dark_wide_and_narrow(
             for scheme, finish in running.items():
                 findings += [f"{built} [{scheme} {label}] {f}" for f in finish()]
     NOTES.append(
-        f"axe ({', '.join(AXE_TAGS)}; excluded: {sorted(EXCLUDED_RULES) or 'none'}): "
+        f"axe ({', '.join(AXE_TAGS)}; also {', '.join(EXTRA_RULES)}; "
+        f"excluded: {sorted(EXCLUDED_RULES) or 'none'}): "
         f"{len(pages)} pages × light/dark × 1280/320 px = {len(pages) * 4} checks"
     )
     assert findings == [], "\n".join(findings)
