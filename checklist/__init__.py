@@ -12,7 +12,9 @@ The API (``__all__``): ``check(state, lang, mask=False)`` (the evaluation and
 the summary of one change, evaluated once), ``check_import(value, current)``
 (a file checked before it replaces the progress), ``evaluate(state)``,
 ``summary(state, lang, mask=False)``, ``migrate(state)``, ``catalogue()``,
-``new_state()``, ``normalise_merchant_id(text)``, ``normalise_terminal_id(text)``.
+``new_state()``, ``normalise_merchant_id(text)``, ``normalise_terminal_id(text)``;
+the constants ``SCHEMA`` (of the saved state), ``RULES_VERSION`` (of the rules
+today) and ``VERDICTS``.
 
 Saved state, schema 2 (current)
 -------------------------------
@@ -25,7 +27,8 @@ What the page keeps in localStorage and exports::
       "merchant": {"merchant_id": "822290059430BCY", "terminal_id": "A9254710",
                    "name": "..."},
       "notes": "plain text",
-      "updated": "2025-01-31T09:30:00+08:00"
+      "updated": "2025-01-31T09:30:00+08:00",
+      "rules": 2
     }
 
 ``answers`` maps a question key to one of its option values (``null`` or a
@@ -34,7 +37,22 @@ missing key: unanswered). ``done`` maps an item id to ``true`` (``false`` or
 ``limits`` (characters); the name and the notes lose zero-width characters and
 direction controls. ``updated`` is an ISO 8601 date-time (or ``null``), written
 by the page when it saves; its date as written is the summary's date, so write
-local time with its offset.
+local time with its offset. ``rules`` is the rules version the progress was
+last shown with (missing: 1, the rules before versions were recorded; a new
+state has today's): a whole number from 1 to ``RULES_VERSION``, anything else
+is read as today's with ``rules_invalid``. The schema stays 2: a state without
+``rules`` is still valid, so older pages and files are read as before.
+
+What changed
+------------
+When a state's ``rules`` is older than today's, ``evaluate`` lists under
+``changes`` what changed since for this merchant (``changes.toml``: new steps,
+steps now required, moved, reworded, now or no longer applying, questions
+changed), only the steps that apply to them (or no longer do), questions first
+then steps in guide order, each ``{"item", "question", "kind", "message":
+{"zh", "en"}}``; the summary gives them in its language with an ``href``. The
+page shows them once, then saves ``rules = RULES_VERSION``
+(``evaluate(...)["rules"]``).
 
 Saved state, schema 1 (older; read and migrated, never written)
 --------------------------------------------------------------
@@ -73,7 +91,7 @@ guide's order. Problems never block the checklist. The codes:
   object), ``schema_invalid``, ``schema_too_new``, ``unknown_field``,
   ``unknown_question``, ``unknown_answer``, ``unknown_item``, ``too_long``,
   ``too_many_entries``, ``invisible_removed``, ``merchant_conflict``,
-  ``invalid_date``, ``too_many_problems`` (after the first 50; never in
+  ``invalid_date``, ``rules_invalid``, ``too_many_problems`` (after the first 50; never in
   ``check_import``'s changes, which list every one);
 - warnings: ``merchant_id_format`` and ``terminal_id_format`` (usually 15 and
   8 letters or digits: check against the contract; the number is kept),
@@ -88,7 +106,7 @@ guide's order. Problems never block the checklist. The codes:
 """
 
 from .checking import check, check_import
-from .data import catalogue
+from .data import RULES_VERSION, catalogue
 from .migrate import migrate
 from .progress_code import decode_progress, encode_progress
 from .rules import VERDICTS, evaluate
@@ -97,6 +115,7 @@ from .summary import summary
 from .validate import normalise_merchant_id, normalise_terminal_id
 
 __all__ = [
+    "RULES_VERSION",
     "SCHEMA",
     "VERDICTS",
     "catalogue",

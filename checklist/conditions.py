@@ -8,7 +8,8 @@ An unanswered or "unsure" question counts as the cautious answer: the terminal
 may have to go back and a deposit may have been paid, so those items stay on the
 list until the merchant answers "no"; so does closing the settlement bank account
 of a terminal registered to a person. The business phase applies only when the
-merchant says the business is closing.
+merchant says the business is closing. The last conditions say which merchants a
+change of the rules concerns (``changes.toml``).
 """
 
 from collections.abc import Callable, Mapping
@@ -46,6 +47,21 @@ def business_closing(answers: Answers) -> bool:
     return answers.get("closing_business") == "yes"
 
 
+# For the history of the rules (changes.toml): which merchants a change concerns.
+
+
+def bank_account_was_closing(answers: Answers) -> bool:
+    """Registered to a person who answered that the bank account is closed: the bank
+    phase applied to them under rules version 1 too."""
+    return is_person(answers) and answers.get("close_bank_account") == "yes"
+
+
+def bank_account_undecided(answers: Answers) -> bool:
+    """Registered to a person who has not said yes or no about the bank account: the
+    bank phase applies to them since rules version 2, not before."""
+    return is_person(answers) and answers.get("close_bank_account") not in ("yes", "no")
+
+
 CONDITIONS: dict[str, Callable[[Answers], bool]] = {
     condition.__name__: condition
     for condition in (
@@ -55,6 +71,8 @@ CONDITIONS: dict[str, Callable[[Answers], bool]] = {
         deposit_may_be_paid,
         bank_account_may_close,
         business_closing,
+        bank_account_was_closing,
+        bank_account_undecided,
     )
 }
 

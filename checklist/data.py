@@ -1,7 +1,8 @@
 """The checklist's data, read once from the package.
 
-``items.toml`` holds the questions, phases, items, rules and limits; the words of each
-language are in ``locales/<lang>.toml`` (see :mod:`checklist.locales`). Both
+``items.toml`` holds the questions, phases, items, rules and limits, ``changes.toml``
+what changed in them from one rules version to the next; the words of each
+language are in ``locales/<lang>.toml`` (see :mod:`checklist.locales`). All
 are read with :mod:`importlib.resources`, so the package works the same from a
 source tree, a wheel or Pyodide's file system. The tables below keep the
 files' order: display order for questions, guide order for phases and items.
@@ -22,6 +23,7 @@ ENGINE_TABLES = (
     "keyed_fields",
     "phrases",
     "refusals",
+    "changes",
 )
 
 
@@ -58,6 +60,12 @@ PHASE_INDEX: dict[str, int] = {phase: index for index, phase in enumerate(PHASES
 RULES: dict = CATALOGUE["rules"]
 #: Longest values kept, and the most entries read from one object or list.
 LIMITS: dict[str, int] = CATALOGUE["limits"]
+#: What changed in the rules, by version (``changes.toml``): ``{version: [change, ...]}``.
+HISTORY: dict[int, list[dict]] = {
+    version["version"]: version["changes"] for version in _read("changes.toml")["versions"]
+}
+#: Today's rules version: the last one of the history.
+RULES_VERSION: int = max(HISTORY)
 
 
 def catalogue() -> dict:

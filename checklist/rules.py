@@ -6,8 +6,9 @@ everything questionable as problems instead of raising. The items it relies on
 and the order it warns about are data (``[rules]`` of ``items.toml``).
 """
 
+from .changes import changes_since
 from .conditions import holds
-from .data import ITEMS, PHASE_INDEX, PHASES, QUESTIONS, RULES
+from .data import ITEMS, PHASE_INDEX, PHASES, QUESTIONS, RULES, RULES_VERSION
 from .migrate import migrate
 from .problems import capped, problem
 from .state import new_state
@@ -104,6 +105,11 @@ def evaluate(state: object) -> dict:
       that question was answered "not sure" (its option's ``hint`` says how to
       find out);
     - ``progress``: ``{"done", "total"}`` over applicable items;
+    - ``changes``: what changed in the rules since the state's ``rules`` version
+      that concerns this merchant (see :func:`checklist.changes.changes_since`;
+      empty when the state's version is today's), and ``rules``: today's rules
+      version, which the page saves as the state's ``rules`` once it has shown
+      the changes;
     - ``problems`` and ``state`` (the migrated, normalised state that was
       evaluated; empty when the input was refused).
     """
@@ -138,6 +144,8 @@ def evaluate(state: object) -> dict:
         "asked": asked,
         "unsure": _unsure(answers, applicable),
         "progress": {"done": len(applicable) - len(open_items), "total": len(applicable)},
+        "changes": changes_since(clean, applicable, asked),
+        "rules": RULES_VERSION,
         "problems": capped(
             [*migrated["problems"], *problems, *_order_problems(done, applicable, blockers)]
         ),

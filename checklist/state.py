@@ -1,13 +1,18 @@
 """The layout of the saved state (see the package docstring for both schemas)."""
 
+from .data import RULES_VERSION
+
 #: The current schema number of a saved state.
 SCHEMA = 2
+#: The rules version of a state saved before the version was recorded.
+FIRST_RULES = 1
 
 
 def new_state() -> dict:
     """An empty current-schema state: nothing answered, nothing ticked.
 
     ``updated`` is None: the engine has no clock, the page sets it when it saves.
+    ``rules`` is today's rules version: a new state has nothing to catch up on.
     """
     return {
         "schema": SCHEMA,
@@ -16,4 +21,5 @@ def new_state() -> dict:
         "merchant": {"merchant_id": "", "terminal_id": "", "name": ""},
         "notes": "",
         "updated": None,
+        "rules": RULES_VERSION,
     }

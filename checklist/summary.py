@@ -10,6 +10,7 @@ from datetime import datetime
 
 from .data import CATALOGUE, ITEMS, LANGS, PHASES, QUESTIONS, STRINGS
 from .rules import evaluate
+from .titles import href, phase_title
 
 #: Characters left visible at the start and the end of a masked number.
 MASKS = {"merchant_id": (3, 3), "terminal_id": (2, 2)}
@@ -27,20 +28,6 @@ def masked(text: str, start: int, end: int) -> str:
     if hidden <= 0:
         return MASK * len(text)
     return text[:start] + MASK * hidden + text[len(text) - end :]
-
-
-def href(phase: str, item: str | None = None) -> str:
-    """The guide page of ``phase`` (at ``item``'s step), from the language's root."""
-    page = PHASES[phase]["page"]
-    return f"{page}#{item}" if item else page
-
-
-def phase_title(phase: str, lang: str) -> str:
-    """The phase's title with its number, as the guide's heading says it."""
-    spec = PHASES[phase]
-    phrases = STRINGS["phrases"]
-    number = phrases["numerals"][lang][spec["number"] - 1]
-    return phrases["phase_heading"][lang].format(number=number, title=spec["title"][lang])
 
 
 def _link(item: str, lang: str) -> dict:
@@ -105,6 +92,15 @@ def _next(step: dict | None, lang: str) -> dict | None:
     }
 
 
+def _change(change: dict, lang: str) -> dict:
+    """A change of the rules as the summary shows it, linked to its step or question."""
+    if change["item"]:
+        link = href(ITEMS[change["item"]]["phase"], change["item"])
+    else:
+        link = f"{CHECKLIST_PAGE}#question-{change['question']}"
+    return {**change, "href": link, "message": change["message"][lang]}
+
+
 def _date(updated: str | None) -> str | None:
     return None if updated is None else datetime.fromisoformat(updated).date().isoformat()
 
@@ -149,6 +145,7 @@ def summary_of(result: dict, lang: object, *, mask: bool = False) -> dict:
         ],
         "blockers": [_link(blocker, lang) for blocker in result["blockers"]],
         "next": _next(result["next"], lang),
+        "changes": [_change(change, lang) for change in result["changes"]],
         "notes": clean["notes"],
         "problems": [
             {"code": found["code"], "level": found["level"], "message": found["message"][lang]}

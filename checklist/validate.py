@@ -15,9 +15,9 @@ import unicodedata
 from datetime import datetime
 from itertools import islice
 
-from .data import ITEMS, LIMITS, QUESTIONS
+from .data import ITEMS, LIMITS, QUESTIONS, RULES_VERSION
 from .problems import path, problem, shown
-from .state import new_state
+from .state import FIRST_RULES, new_state
 
 MERCHANT_ID = re.compile(r"[0-9A-Z]{15}")
 TERMINAL_ID = re.compile(r"[0-9A-Z]{8}")
@@ -185,12 +185,22 @@ def _updated(value: object, problems: Problems) -> str | None:
     return value
 
 
+def _rules(value: object, problems: Problems) -> int:
+    """The rules version the state was last shown with: a whole number up to today's."""
+    whole = isinstance(value, int) and not isinstance(value, bool)
+    if whole and FIRST_RULES <= value <= RULES_VERSION:
+        return value
+    problems.append(problem("rules_invalid", field="rules"))
+    return RULES_VERSION
+
+
 _READERS = {
     "answers": _answers,
     "done": _done,
     "merchant": _merchant,
     "notes": _notes,
     "updated": _updated,
+    "rules": _rules,
 }
 
 
@@ -198,12 +208,13 @@ def normalise(state: dict) -> tuple[dict, Problems]:
     """The state with every value checked, and the problems found.
 
     ``state`` has the current layout (the output of :func:`checklist.migrate`,
-    which bounds its number of keys); missing keys take their empty value. The
-    result is a complete current-schema state, answers in question order and
-    ticks in guide order.
+    which bounds its number of keys); missing keys take their empty value, and a
+    missing ``rules`` is :data:`FIRST_RULES` (saved before versions were
+    recorded). The result is a complete current-schema state, answers in
+    question order and ticks in guide order.
     """
     problems: Problems = []
-    clean = new_state()
+    clean = {**new_state(), "rules": FIRST_RULES}
     for key, value in state.items():
         if key == "schema":
             continue  # migrate() has checked it

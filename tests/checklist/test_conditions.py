@@ -8,6 +8,8 @@ from checklist import evaluate
 from checklist.conditions import CONDITIONS, holds
 from checklist.data import ITEMS, PHASES, QUESTIONS
 
+PERSON = {"registered_as": "person"}
+
 CASES = [
     # (condition, answers, holds)
     ("always", {}, True),
@@ -32,6 +34,18 @@ CASES = [
     ("business_closing", {}, False),
     ("business_closing", {"closing_business": "yes"}, True),
     ("business_closing", {"closing_business": "no"}, False),
+    ("bank_account_was_closing", {}, False),
+    ("bank_account_was_closing", PERSON, False),
+    ("bank_account_was_closing", {**PERSON, "close_bank_account": "yes"}, True),
+    ("bank_account_was_closing", {**PERSON, "close_bank_account": "unsure"}, False),
+    ("bank_account_was_closing", {**PERSON, "close_bank_account": "no"}, False),
+    ("bank_account_was_closing", {"registered_as": "business", "close_bank_account": "yes"}, False),
+    ("bank_account_undecided", {}, False),
+    ("bank_account_undecided", PERSON, True),
+    ("bank_account_undecided", {**PERSON, "close_bank_account": "unsure"}, True),
+    ("bank_account_undecided", {**PERSON, "close_bank_account": "yes"}, False),
+    ("bank_account_undecided", {**PERSON, "close_bank_account": "no"}, False),
+    ("bank_account_undecided", {"registered_as": "business"}, False),
 ]
 
 

@@ -10,7 +10,17 @@ from scenario_results import ROOT
 import checklist
 from checklist import VERDICTS, catalogue, locales
 from checklist.conditions import CONDITIONS
-from checklist.data import CATALOGUE, ITEMS, LANGS, LIMITS, PHASES, QUESTIONS, RULES, STRINGS
+from checklist.data import (
+    CATALOGUE,
+    HISTORY,
+    ITEMS,
+    LANGS,
+    LIMITS,
+    PHASES,
+    QUESTIONS,
+    RULES,
+    STRINGS,
+)
 from tests.guide_ids import BLOCKING
 from tests.guide_ids import LANGS as GUIDE_LANGS
 from tests.guide_ids import PHASES as GUIDE
@@ -91,6 +101,7 @@ def test_every_condition_name_resolves_and_every_condition_is_used():
     used = [question["ask_when"] for question in CATALOGUE["questions"]]
     used += [phase["applies"] for phase in CATALOGUE["phases"]]
     used += [item["applies"] for item in CATALOGUE["items"]]
+    used += [change.get("when", "always") for changes in HISTORY.values() for change in changes]
     assert set(used) <= set(CONDITIONS)
     assert set(CONDITIONS) == set(used)
 

@@ -81,6 +81,8 @@ def test_every_scenario_meets_its_expectations_in_pyodide(in_pyodide, scenarios)
         assert got["verdict"] == expect["verdict"], scenario["name"]
         assert got["blockers"] == expect["blockers"], scenario["name"]
         assert got["next"] == expect["next"], scenario["name"]
+        changes = [[each["kind"], each["item"] or each["question"]] for each in got["changes"]]
+        assert changes == expect.get("changes", changes), scenario["name"]
 
 
 def test_the_wheel_carries_the_package_and_its_data_but_not_the_scenarios(wheel):

@@ -43,11 +43,16 @@ def test_scenario(scenario):
     assert result["blockers"] == expect["blockers"]
     assert result["next"] == expect["next"]
     assert [problem["code"] for problem in result["problems"]] == expect["problems"]
+    # What changed since the state's rules version, where the scenario is about it.
+    changes = [[each["kind"], each["item"] or each["question"]] for each in result["changes"]]
+    assert changes == expect.get("changes", changes)
 
 
 def test_the_scenarios_cover_every_verdict_and_every_conditional_item():
     assert len(SCENARIOS) >= 30
     assert {scenario["expect"]["verdict"] for scenario in SCENARIOS} == set(VERDICTS)
+    told = [scenario["expect"].get("changes") for scenario in SCENARIOS]
+    assert [] in told and any(told), "scenarios with and without changes to tell"
     conditional = {item for item, spec in ITEMS.items() if spec["applies"] != "always"}
     conditional |= {item for item, spec in ITEMS.items() if spec["phase"] in ("bank", "business")}
     for step in conditional:
@@ -64,7 +69,8 @@ def test_the_scenarios_cover_every_order_rule_and_an_unsure_answer():
 def test_the_scenarios_are_self_explanatory_json():
     for scenario in SCENARIOS:
         assert set(scenario) == {"name", "about", "state", "expect"}
-        assert set(scenario["expect"]) == {"verdict", "blockers", "next", "problems"}
+        # "changes" is optional: only the scenarios about a returning merchant check it.
+        assert set(scenario["expect"]) - {"changes"} == {"verdict", "blockers", "next", "problems"}
     assert len({scenario["name"] for scenario in SCENARIOS}) == len(SCENARIOS)
 
 
@@ -80,6 +86,8 @@ def test_the_result_is_json_ready_with_the_agreed_keys():
         "asked",
         "unsure",
         "progress",
+        "changes",
+        "rules",
         "problems",
         "state",
     ]

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checklist import (
+    RULES_VERSION,
     catalogue,
     check_import,
     evaluate,
@@ -263,6 +264,7 @@ def test_only_valid_values_are_kept_in_order():
         "merchant": {"name": "店", "terminal_id": "a9254710"},
         "notes": "备注",
         "updated": "2025-01-31T09:30:00+08:00",
+        "rules": 1,
     }
     clean, _ = normalise(state)
     assert clean == {
@@ -272,11 +274,38 @@ def test_only_valid_values_are_kept_in_order():
         "merchant": {"merchant_id": "", "terminal_id": "A9254710", "name": "店"},
         "notes": "备注",
         "updated": "2025-01-31T09:30:00+08:00",
+        "rules": 1,
     }
 
 
 def test_missing_keys_take_their_empty_values():
-    assert normalise({"schema": 2}) == (new_state(), [])
+    # A missing rules version is the first: the state was saved before versions were recorded.
+    assert normalise({"schema": 2}) == ({**new_state(), "rules": 1}, [])
+
+
+def test_a_new_state_has_today_s_rules_version():
+    assert new_state()["rules"] == RULES_VERSION
+    assert normalise(new_state()) == (new_state(), [])
+
+
+@pytest.mark.parametrize("rules", [1, RULES_VERSION])
+def test_a_valid_rules_version_is_kept(rules):
+    assert evaluate({"schema": 2, "rules": rules})["state"]["rules"] == rules
+    assert found({"schema": 2, "rules": rules}) == []
+
+
+@pytest.mark.parametrize(
+    "rules", [0, -1, RULES_VERSION + 1, 10**100, 1.0, 2.5, "2", True, False, None, [2], {}]
+)
+def test_an_invalid_rules_version_is_reported_and_read_as_today_s(rules):
+    result = evaluate({"schema": 2, "answers": {"paid_deposit": "no"}, "rules": rules})
+    assert result["state"]["rules"] == RULES_VERSION
+    assert [(p["code"], p["field"], p["level"]) for p in result["problems"]] == [
+        ("rules_invalid", "rules", "error")
+    ]
+    # Read as today's: nothing to catch up on, and the answer is kept.
+    assert result["changes"] == []
+    assert result["state"]["answers"] == {"paid_deposit": "no"}
 
 
 ENTRIES = LIMITS["entries"]
