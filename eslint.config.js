@@ -28,6 +28,11 @@ export default [
     languageOptions: { globals: { ...globals.worker } },
   },
   {
+    // The service worker's source (Workbox's injectManifest fills in its precache list).
+    files: ["scripts/service-worker/sw.js"],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     // Pure modules the Node tests import run in both.
     files: ["docs/assets/checklist/pyodide-private.js"],
     languageOptions: { globals: { ...globals.browser, ...globals.worker, ...globals.node } },

@@ -6,12 +6,14 @@
  * Python arrives; the engine only adds the verdict, the blockers, the next
  * step and the problems. If it never arrives, the checklist keeps working.
  */
+import { caughtUp, changesList, changesNotice } from "./changes.js";
 import { deepLinks } from "./deeplinks.js";
 import { megabytes, startEngine } from "./engine.js";
 import { ChecklistForm } from "./form.js";
 import { Notices } from "./notices.js";
 import { migratePending, showReadOnly } from "./migration.js";
 import { maskWhenPrinting } from "./print-mask.js";
+import { keepProgress } from "./persist.js";
 import { oneAtATime, pageAddress } from "./refresh.js";
 import { Session } from "./session.js";
 import { format, readSettings } from "./settings.js";
@@ -36,6 +38,11 @@ function start(root) {
   for (const element of root.querySelectorAll("[data-js-only]")) {
     /** @type {HTMLElement} */ (element).hidden = false;
   }
+  // Progress the browser cleared since the last visit is said, not silently
+  // replaced by an empty checklist (read before anything is saved).
+  keepProgress(store.key).then(({ message }) => {
+    if (message) notices.show("cleared", message, { kind: "warning" });
+  });
   const session = new Session({ settings, store, notices, form, download });
   session.start();
 
@@ -70,6 +77,13 @@ function start(root) {
         Boolean(mask?.checked),
       );
       form.render(evaluation, summary);
+      showChanges(summary);
+      // Record the rules version now shown, so the list of changes shows once.
+      const seen = caughtUp(session.state, evaluation);
+      if (seen && session.saving()) {
+        session.state = seen;
+        session.persist();
+      }
       renderSummary(/** @type {HTMLElement} */ (root.querySelector("[data-summary]")), summary, {
         strings,
         languageURL: settings.languageURL,
@@ -83,6 +97,14 @@ function start(root) {
     }
   });
   mask?.addEventListener("change", refresh);
+
+  /** What changed in the rules since this merchant's last visit, once. */
+  function showChanges(/** @type {any} */ summary) {
+    const notice = changesNotice(summary.changes, summary.labels, settings.languageURL);
+    if (!notice) return;
+    const shown = notices.show("changes", notice.title);
+    shown?.insertBefore(changesList(notice), shown.lastElementChild);
+  }
   maskWhenPrinting(root, settings.masks);
 
   form.onChange(() => {

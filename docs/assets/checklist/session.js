@@ -9,6 +9,7 @@
  * edits are laid over the upgraded save. "holding" waits until a copy of a
  * damaged save is kept before anything replaces it.
  */
+import { forgetProgress, keepProgress } from "./persist.js";
 import { localTimestamp, writtenBefore } from "./dates.js";
 import { withEdits } from "./form.js";
 import { withoutTooDeep, withTextFields } from "./state-view.js";
@@ -178,7 +179,10 @@ export class Session {
       this.state = state;
     }
     const { notices, strings } = this;
-    if (status === "saved") notices.hide("storage");
+    if (status === "saved") {
+      notices.hide("storage");
+      keepProgress(this.store.key); // keep a marker, ask the browser to keep the storage
+    }
     else if (status === "quota") notices.show("storage", strings.notice_quota, { kind: "warning" });
     else notices.show("storage", strings.notice_unavailable, { kind: "warning" });
   }
@@ -214,6 +218,7 @@ export class Session {
   /** Start again: an empty checklist, and nothing saved. */
   clear() {
     this.state = this.fresh();
+    forgetProgress(this.store.key);
     if (this.mode === "saving" && this.store.clear() !== "saved") {
       this.notices.show("storage", this.strings.notice_unavailable, { kind: "warning" });
     }
