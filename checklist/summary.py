@@ -9,6 +9,7 @@ language (the site knows where each language lives):
 from datetime import datetime
 
 from .data import CATALOGUE, ITEMS, LANGS, PHASES, QUESTIONS, STRINGS
+from .progress_code import encode_progress
 from .rules import evaluate
 from .titles import href, phase_title
 
@@ -147,6 +148,8 @@ def summary_of(result: dict, lang: object, *, mask: bool = False) -> dict:
         "next": _next(result["next"], lang),
         "changes": [_change(change, lang) for change in result["changes"]],
         "notes": clean["notes"],
+        # The answers and ticks only, for support staff (never a number, name or note).
+        "progress_code": encode_progress(clean),
         "problems": [
             {"code": found["code"], "level": found["level"], "message": found["message"][lang]}
             for found in result["problems"]

@@ -54,6 +54,7 @@ SHARED_WORDS = {
     "next_heading": "labels.next",
     "problems_heading": "labels.problems",
     "questions_heading": "labels.answers",
+    "progress_code_label": "labels.progress_code",
 }
 # How long the page waits for Pyodide before saying it failed. A blocked wasm
 # file or a wrong MIME type makes loadPyodide() hang forever.

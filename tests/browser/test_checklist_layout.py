@@ -347,3 +347,21 @@ def test_an_unusual_number_is_a_warning_in_the_panel_and_next_to_the_field(
         )
     page.locator('input[name="merchant_id"]').fill("822290059430BCY")
     expect(page.locator('[data-panel-warning="merchant_id_format"]')).to_have_count(0)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_without_javascript_a_ticked_box_is_labelled_done(
+    browser, site_url: str, lang: str
+) -> None:
+    """The plain checklist (no script) says of a ticked box what the page would."""
+    status = checklist.locales.table(lang, "status")
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + ("" if lang == "zh" else "en/") + "checklist/")
+        tag = page.locator("#task-terminal-stopped-status")
+        expect(tag).to_have_text(status["todo"], use_inner_text=True)
+        page.locator("#task-terminal-stopped").check()
+        expect(tag).to_have_text(status["done"], use_inner_text=True)
+    finally:
+        context.close()

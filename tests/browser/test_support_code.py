@@ -7,11 +7,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from checklist import encode_progress, evaluate
 from checklist.data import ITEMS
+from tests.guide_ids import ROOTS
 
 pytestmark = pytest.mark.browser
 
 ENGINE_WAIT_MS = 90_000
-PREFIX = {"zh": "", "en": "en/"}
+PREFIX = ROOTS
 
 
 def read_code(page: Page, site_url: str, lang: str, code: str) -> None:
@@ -31,7 +32,11 @@ def test_a_code_made_from_the_checklist_page_is_read_in_both_languages(page: Pag
         root.locator(f'input[type=checkbox][name="{item}"]').check()
     saved = ui.saved(page)
     assert saved and saved["done"].get("bank-account-closed") is True
-    code = encode_progress(saved)
+    # The code as the checklist shows it in its verdict panel, and as it prints.
+    shown = root.locator("[data-progress-code]")
+    expect(shown).to_have_text(encode_progress(saved), timeout=ENGINE_WAIT_MS)
+    code = shown.inner_text()
+    expect(root.locator("[data-summary]")).to_contain_text(code)
     expected = evaluate(saved)
     for lang, words in (("zh", "适用的步骤"), ("en", "Steps that apply")):
         # As a merchant reads it out: lower case, spaces instead of dashes.

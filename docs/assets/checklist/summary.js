@@ -89,6 +89,7 @@ export function renderSummary(container, summary, context) {
     [labels.terminal_id, number(summary.merchant.terminal_id)],
   ];
   if (summary.date) merchantRows.push([labels.date, summary.date]);
+  if (summary.progress_code) merchantRows.push([labels.progress_code, summary.progress_code]);
 
   const time = element("span", "checklist-summary__time");
   time.dataset.printTime = "";

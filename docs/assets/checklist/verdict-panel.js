@@ -35,6 +35,12 @@ export class VerdictPanel {
     panel.querySelector("[data-verdict-text]").textContent = summary.verdict_text;
     const progressText = format(strings.progress, evaluation.progress);
     panel.querySelector("[data-progress]").textContent = progressText;
+    // The code support staff can read the answers and ticks from (nothing else).
+    const codePart = panel.querySelector("[data-progress-code-part]");
+    if (codePart) {
+      codePart.hidden = !summary.progress_code;
+      codePart.querySelector("[data-progress-code]").textContent = summary.progress_code;
+    }
 
     panel.querySelector("[data-blockers]").replaceChildren(
       ...summary.blockers.map((blocker) => {
