@@ -129,14 +129,14 @@ function keepRuntimeOnceUsed() {
   observer.observe(checklist, { attributes: true, attributeFilter: ["data-engine"] });
 }
 
-/** The status region at the top of the page's content. */
+/** The status region at the end of the page's content (a message there shifts nothing above it). */
 function statusRegion() {
   if (region) return region;
   region = document.createElement("div");
   region.id = "offline-status";
   region.setAttribute("role", "status");
   region.setAttribute("aria-label", siteConfig().strings.offline_region || "");
-  document.querySelector(".md-content article")?.prepend(region);
+  document.querySelector(".md-content article")?.append(region);
   return region;
 }
 
