@@ -33,6 +33,8 @@ export class Session {
     this.settings = settings;
     this.strings = settings.strings;
     this.store = store;
+    /** Whether this page has left its marker since the last save or clear (see persist.js). */
+    this.marked = false;
     this.notices = notices;
     this.form = form;
     this.download = download;
@@ -181,7 +183,9 @@ export class Session {
     const { notices, strings } = this;
     if (status === "saved") {
       notices.hide("storage");
-      keepProgress(this.store.key); // keep a marker, ask the browser to keep the storage
+      // Once per page, not on every keystroke: the marker and the request to keep storage.
+      if (!this.marked) keepProgress(this.store.key);
+      this.marked = true;
     }
     else if (status === "quota") notices.show("storage", strings.notice_quota, { kind: "warning" });
     else notices.show("storage", strings.notice_unavailable, { kind: "warning" });
@@ -219,6 +223,7 @@ export class Session {
   clear() {
     this.state = this.fresh();
     forgetProgress(this.store.key);
+    this.marked = false;
     if (this.mode === "saving" && this.store.clear() !== "saved") {
       this.notices.show("storage", this.strings.notice_unavailable, { kind: "warning" });
     }
