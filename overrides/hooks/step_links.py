@@ -31,6 +31,11 @@ GUIDE = "guide/"
 START = "guide/before/"  # where an unknown step id lands
 STEP_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEADING = re.compile(r"^#{1,2}\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9-]+)\}\s*$", re.M)
+# A rendered phase or step heading (h1 or h2 with an id), up to its end tag.
+RENDERED_HEADING = re.compile(r"<h([12]) id=\"[^\"]+\"[^>]*>.*?</h\1>", re.S)
+# Where step-copy.js puts the heading's "copy link" button. Written at build time,
+# with its height reserved in links.css, so the button shifts nothing when it comes.
+LINK_HOLDER = '<div class="step-link"></div>'
 
 # {lang: {step id: (page url relative to the language root, title)}}, in guide order.
 STEPS: dict[str, dict[str, tuple[str, str]]] = {}
@@ -75,7 +80,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             if anchor.id in STEPS[lang]:
                 raise PluginError(f"{page.file.src_uri}: step id '{anchor.id}' is used twice")
             STEPS[lang][anchor.id] = (url, anchor.title)
+        html = with_link_holders(html)
     return html
+
+
+def with_link_holders(html: str) -> str:
+    """The page's HTML with an empty copy-link holder after each phase and step heading."""
+    return RENDERED_HEADING.sub(lambda match: match[0] + LINK_HOLDER, html)
 
 
 def step_map(lang: str, config: MkDocsConfig) -> dict[str, Any]:

@@ -1,6 +1,8 @@
 /**
  * A "copy link" button under every phase and step heading of the guide. It
- * copies the step's permanent go/ link, with the site's full address.
+ * copies the step's permanent go/ link, with the site's full address. The
+ * build writes an empty holder after each heading (overrides/hooks/step_links.py)
+ * whose height is reserved, so the button shifts nothing when it comes.
  */
 
 import { copyButton } from "./clipboard.js";
@@ -12,10 +14,9 @@ export function addStepCopyButtons() {
   const { strings } = config;
   const headings = document.querySelectorAll(".md-content article :is(h1, h2)[id]");
   for (const heading of headings) {
-    if (heading.nextElementSibling?.classList.contains("step-link")) continue; // started twice
+    const holder = linkHolder(heading);
+    if (holder.childElementCount) continue; // started twice
     const title = heading.textContent.replace(/[¶#]\s*$/, "").trim();
-    const holder = document.createElement("div");
-    holder.className = "step-link";
     holder.append(
       copyButton({
         // The permanent link: it opens the step wherever it lives later,
@@ -24,6 +25,19 @@ export function addStepCopyButtons() {
         label: format(strings.copy_link_label, { title }),
       }),
     );
-    heading.after(holder);
   }
+}
+
+/**
+ * The heading's holder: the one the build wrote, or a new one.
+ * @param {Element} heading
+ * @returns {Element}
+ */
+function linkHolder(heading) {
+  const next = heading.nextElementSibling;
+  if (next?.classList.contains("step-link")) return next;
+  const holder = document.createElement("div");
+  holder.className = "step-link";
+  heading.after(holder);
+  return holder;
 }
