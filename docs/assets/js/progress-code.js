@@ -127,7 +127,7 @@ export function startCodeBox() {
   const form = /** @type {HTMLFormElement | null} */ (document.getElementById("progress-code-form"));
   if (!box || !form || box.dataset.started) return;
   box.dataset.started = "true";
-  box.hidden = false;
+  delete box.dataset.waiting; // shown: its room was kept (links.css)
   const config = siteConfig();
   const { strings } = config;
   const input = /** @type {HTMLInputElement} */ (form.elements.namedItem("progress_code"));

@@ -52,7 +52,7 @@ export function start() {
   const rows = [...table.tBodies[0].rows];
   const box = /** @type {HTMLInputElement} */ (document.getElementById("support-filter"));
   const count = /** @type {HTMLElement} */ (document.getElementById("support-filter-count"));
-  /** @type {HTMLElement} */ (box.closest(".support-filter")).hidden = false;
+  delete (/** @type {HTMLElement} */ (box.closest(".support-filter")).dataset.waiting);
   const filter = () => {
     const words = box.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     let shown = 0;
