@@ -3,6 +3,9 @@
 ``ui``: opens the checklist page of the served site and reads what it shows
 and saves (localStorage included).
 
+``fresh``: a phone-sized browser context of its own, for the offline tests
+(a service worker and its caches belong to one context).
+
 ``guard``: records every request and every uncaught error of a test's browser
 contexts; the test fails if a request left 127.0.0.1 or if the project's own
 scripts threw. Material's inline scripts may throw when storage is disabled or
@@ -93,6 +96,14 @@ def another_context(browser: Browser, guard: Guard) -> Iterator[Callable[..., Br
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def fresh(browser: Browser) -> Iterator[BrowserContext]:
+    """A phone-sized context of its own (service workers and caches are per context)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    yield context
+    context.close()
 
 
 @pytest.fixture(scope="session")

@@ -1,81 +1,38 @@
-"""Offline use and updates, in headless Chromium with Playwright's offline mode.
+"""Offline use, in headless Chromium with Playwright's offline mode.
 
 After one online visit every guide page of both languages opens with the
 network cut; the checklist reaches its verdict offline once it ran online; on
-Save-Data or 2G the Python runtime is not kept; an update from one build to a
-changed one is announced, never mixes the two builds' files and keeps the
-merchant's progress; progress the browser cleared is noticed
-(assets/checklist/persist.js).
+Save-Data or 2G the Python runtime is not kept; progress the browser cleared is
+noticed (assets/checklist/persist.js). Updates from one build to a changed one:
+test_offline_update.py.
 """
 
 from __future__ import annotations
 
-import http.server
 import json
-import os
-import re
-import shutil
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from checklist import locales
 from tests.browser.conftest import ChecklistUI
-from tests.conftest import QuietHandler
+from tests.browser.offline_helpers import (
+    INSTALL_WAIT_MS,
+    STRINGS,
+    cache_contents,
+    message,
+    wait_until_offline_ready,
+)
 from tests.guide_ids import PHASES, ROOTS
 from tests.judges.harness import tick_first_item
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-INSTALL_WAIT_MS = 60_000
-STRINGS = {lang: locales.table(lang, "links") for lang in ROOTS}
 RUNTIME = "/assets/pyodide/"
-# Build B's changes: a sentence on one page, a custom property in one stylesheet.
-B_SENTENCE = "This sentence exists only in the second build."
-B_PAGE = "docs/guide/before.en.md"
-B_STYLESHEET = "docs/assets/stylesheets/links.css"
-
-CACHES = """async () => {
-  const out = {};
-  for (const name of await caches.keys()) {
-    const cache = await caches.open(name);
-    out[name] = (await cache.keys()).map((request) => new URL(request.url).pathname);
-  }
-  return out;
-}"""
-
-
-def message(page: Page, key: str):
-    return page.locator(f'#offline-status [data-offline-message="{key}"]')
-
-
-def wait_until_offline_ready(page: Page, lang: str = "zh") -> None:
-    """The page says, in its language, that the site is saved for offline use."""
-    ready = message(page, "ready")
-    expect(ready).to_have_text(STRINGS[lang]["offline_ready"], timeout=INSTALL_WAIT_MS)
-
-
-def cache_contents(page: Page) -> dict[str, list[str]]:
-    return page.evaluate(CACHES)
 
 
 def runtime_files(page: Page) -> list[str]:
     return sorted(p for paths in cache_contents(page).values() for p in paths if RUNTIME in p)
-
-
-@pytest.fixture
-def fresh(browser: Browser) -> Iterator[BrowserContext]:
-    """A context of its own (service workers and caches are per context)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    yield context
-    context.close()
 
 
 def test_every_guide_page_opens_offline_after_one_visit(fresh: BrowserContext, site_url) -> None:
@@ -164,111 +121,6 @@ def test_the_storage_the_site_uses(fresh: BrowserContext, site_url, site_dir: Pa
     assert pages == built
     assert not any(p.endswith((".map", ".gz", ".br")) for p in precached)
     assert usage < 25_000_000, usage  # ~1.5 MB of pages and assets + the runtime used
-
-
-# --- updates --------------------------------------------------------------------
-
-
-class SwitchingServer(http.server.ThreadingHTTPServer):
-    """One origin whose files can be swapped for another build's (a deploy)."""
-
-    root: Path
-
-
-class SwitchingHandler(QuietHandler):
-    def translate_path(self, path: str) -> str:
-        self.directory = str(self.server.root)
-        return super().translate_path(path)
-
-
-@pytest.fixture(scope="module")
-def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A second build of a copy of the sources with one page and one stylesheet changed."""
-    copy = tmp_path_factory.mktemp("changed") / "repo"
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
-    for name in listed:
-        if (ROOT / name).is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, copy / name)
-    for shared in ("node_modules", "build"):  # the same npm packages and engine cache
-        if (ROOT / shared).exists():
-            (copy / shared).symlink_to(ROOT / shared)
-    with (copy / B_PAGE).open("a", encoding="utf-8") as page:
-        page.write(f"\n{B_SENTENCE}\n")
-    with (copy / B_STYLESHEET).open("a", encoding="utf-8") as sheet:
-        sheet.write('\n:root { --build-mark: "b"; }\n')
-    dest = copy.parent / "site"
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(dest)],
-        cwd=copy,
-        check=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    return dest
-
-
-@pytest.fixture
-def deploy(site_dir: Path) -> Iterator[SwitchingServer]:
-    server = SwitchingServer(("127.0.0.1", 0), SwitchingHandler)
-    server.root = site_dir
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-def build_mark(page: Page) -> str:
-    return page.evaluate(
-        "getComputedStyle(document.documentElement).getPropertyValue('--build-mark').trim()"
-    )
-
-
-def test_an_update_is_announced_used_from_the_next_page_and_keeps_progress(
-    fresh: BrowserContext, deploy: SwitchingServer, changed_site: Path
-) -> None:
-    base = f"http://127.0.0.1:{deploy.server_port}/"
-    ui = ChecklistUI(base, f"pos-closure:{urlsplit(base).path}:checklist")
-    page = fresh.new_page()
-    page.goto(base + "en/guide/before/")
-    wait_until_offline_ready(page, "en")
-    ui.open(page, "en")
-    tick_first_item(page)
-    saved = ui.saved(page)
-    assert saved
-
-    deploy.root = changed_site  # the new build is deployed
-    page.goto(base + "en/guide/before/")
-    expect(message(page, "update")).to_have_text(
-        STRINGS["en"]["offline_update"], timeout=INSTALL_WAIT_MS
-    )
-    # The open page is the old build through and through, even what it fetches now.
-    expect(page.get_by_text(B_SENTENCE)).to_have_count(0)
-    assert build_mark(page) == ""
-    sheet = page.evaluate("fetch('../../../assets/stylesheets/links.css').then((r) => r.text())")
-    assert "--build-mark" not in sheet
-
-    page.goto(base + "en/guide/before/")  # the next navigation: the new build
-    expect(page.get_by_text(B_SENTENCE)).to_have_count(1)
-    assert build_mark(page) == '"b"'
-    expect(message(page, "update")).to_have_count(0)
-    assert ui.saved(page) == saved
-    ui.open(page, "en")
-    assert ui.saved(page) == saved
-    # Only the new build's revisions are left.
-    listed = re.findall(r'"url":"([^"]+)"', (changed_site / "sw.js").read_text("utf-8"))
-    (precache,) = [paths for name, paths in cache_contents(page).items() if "precache" in name]
-    assert sorted(p.lstrip("/") for p in precache) == sorted(listed)
-    fresh.set_offline(True)
-    page.goto(base + "en/guide/before/")
-    expect(page.get_by_text(B_SENTENCE)).to_have_count(1)
-    assert build_mark(page) == '"b"'
 
 
 # --- storage cleared --------------------------------------------------------------
