@@ -234,7 +234,7 @@ def targets(samples: dict[str, list[Visit]], pages: list[dict]) -> list[str]:
             and all(score == 100 for score in others)
         )
         lines.append(
-            f"| Lighthouse {page['page']}: CLS ≤ 0.1, performance ≥ 90, the others 100 | "
+            f"| Lighthouse /{page['page']}: CLS ≤ 0.1, performance ≥ 90, the others 100 | "
             f"CLS {cls if cls is None else f'{cls:.3f}'}, {scores.get('performance')} / "
             f"{' / '.join(str(score) for score in others)} | {'yes' if met else 'no'} |"
         )
