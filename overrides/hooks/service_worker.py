@@ -74,7 +74,7 @@ def precache_globs(search_langs: list[str]) -> tuple[list[str], list[str]]:
         "assets/icons/*.png",
         "assets/*.svg",
     ]
-    ignores = ["assets/pyodide/**", f"{WORKBOX_DIR}/**", WORKER, "hooks/**", "404.html"]
+    ignores = ["assets/pyodide/**", f"{WORKBOX_DIR}/**", WORKER, "404.html"]
     return patterns, ignores
 
 

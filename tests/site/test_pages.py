@@ -110,6 +110,15 @@ def test_no_garbled_or_advertising_token_anywhere(site_dir: Path) -> None:
     assert found == []
 
 
+def test_the_theme_folder_s_build_time_files_are_not_published(site_dir: Path) -> None:
+    """overrides/hooks and overrides/partials hold what the build runs or writes
+    inline; MkDocs would copy their scripts into the site."""
+    published = [p.name for folder in ("hooks", "partials") for p in (site_dir / folder).rglob("*")]
+    assert published == []
+    # The go/ resolver is still in its page, inline.
+    assert "(function goResolver() {" in (site_dir / "go" / "index.html").read_text("utf-8")
+
+
 def test_pages_reference_nothing_on_another_origin(site_dir: Path) -> None:
     outside = []
     for path, file in html_files(site_dir).items():
