@@ -242,7 +242,7 @@ def test_without_javascript_the_checklist_prints(another_context, ui) -> None:
         assert words not in text, f"site chrome printed: {words}"
 
 
-# The page's margins (checklist.css: @page { margin: 16mm 16mm 18mm }), in points.
+# The page's margins (checklist-print.css: @page { margin: 16mm 16mm 18mm }), in points.
 MARGIN = 16 / 25.4 * 72
 FOOT = 18 / 25.4 * 72
 LONG_STATE = {

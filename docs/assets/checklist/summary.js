@@ -2,7 +2,7 @@
  * The printed summary, built from checklist.summary(state, lang, mask=...):
  * the engine gives every label, the verdict in words and what applies; this
  * module only lays them out (GOV.UK "check answers" summary lists and a task
- * table per phase). Only shown in print (see checklist.css). Every value is
+ * table per phase). Only shown in print (see checklist-print.css). Every value is
  * set as text, never as HTML, so notes like "<script>" print as typed.
  *
  * The page's own words (task states, phase titles) are the same as on screen.
