@@ -31,20 +31,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
+from chromium import ARGS, CHROMIUM
+
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
 # Lets Lighthouse 12.2.3 read Chromium 156's traces (see the file).
 TRACE_FIX = Path(__file__).resolve().parent / "lighthouse-trace-fix.mjs"
-CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = [
     "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
+    *ARGS,
     # No host name resolves: the pages are fetched from 127.0.0.1, nothing else can be.
     "--host-resolver-rules=MAP * ~NOTFOUND",
 ]

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import lighthouse
+from chromium import CHROMIUM
 from serving import NGINX
-from visits import CHROMIUM, FORCE_PLAN, Visit
+from visits import FORCE_PLAN, Visit
 
 GUIDE = "guide/before/"
 

@@ -12,20 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from chromium import ARGS, CHROMIUM
 from playwright.sync_api import BrowserContext, Page, Playwright, Request
 from serving import Server
 
 HERE = Path(__file__).resolve().parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # Chromium's network emulation for the slow link (bytes/s and ms, as CDP takes them).
 SLOW_LINK = {
     "offline": False,
@@ -100,7 +91,7 @@ def fresh_profile(playwright: Playwright, script: str | None = None) -> Iterator
         context = playwright.chromium.launch_persistent_context(
             profile,
             executable_path=CHROMIUM,
-            args=CHROMIUM_ARGS,
+            args=ARGS,
             headless=True,
             viewport={"width": 412, "height": 900},
         )
