@@ -14,8 +14,9 @@ export function addStepCopyButtons() {
   const { strings } = config;
   const headings = document.querySelectorAll(".md-content article :is(h1, h2)[id]");
   for (const heading of headings) {
-    const holder = linkHolder(heading);
-    if (holder.childElementCount) continue; // started twice
+    const holder = heading.nextElementSibling;
+    // No holder written for it, or the buttons are there already (started twice).
+    if (!holder?.classList.contains("step-link") || holder.childElementCount) continue;
     const title = heading.textContent.replace(/[¶#]\s*$/, "").trim();
     holder.append(
       copyButton({
@@ -26,18 +27,4 @@ export function addStepCopyButtons() {
       }),
     );
   }
-}
-
-/**
- * The heading's holder: the one the build wrote, or a new one.
- * @param {Element} heading
- * @returns {Element}
- */
-function linkHolder(heading) {
-  const next = heading.nextElementSibling;
-  if (next?.classList.contains("step-link")) return next;
-  const holder = document.createElement("div");
-  holder.className = "step-link";
-  heading.after(holder);
-  return holder;
 }
