@@ -108,7 +108,12 @@ def fresh(browser: Browser) -> Iterator[BrowserContext]:
 
 @pytest.fixture(scope="session")
 def storage_key(site_url: str) -> str:
-    """The one localStorage key of the checklist (namespaced by the site's path)."""
+    return checklist_key(site_url)
+
+
+def checklist_key(site_url: str) -> str:
+    """The one localStorage key of the checklist of the site at ``site_url``
+    (namespaced by the site's path)."""
     return f"pos-closure:{urlsplit(site_url).path}:checklist"
 
 

@@ -20,13 +20,13 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 import checklist
-from tests.browser.conftest import ChecklistUI
+from tests.browser.conftest import ChecklistUI, checklist_key
 from tests.browser.offline_helpers import (
     INSTALL_WAIT_MS,
     STRINGS,
@@ -127,7 +127,7 @@ def build_mark(page: Page) -> str:
 def served(deploy: SwitchingServer) -> tuple[str, ChecklistUI]:
     """The origin's base URL and its checklist."""
     base = f"http://127.0.0.1:{deploy.server_port}/"
-    return base, ChecklistUI(base, f"pos-closure:{urlsplit(base).path}:checklist")
+    return base, ChecklistUI(base, checklist_key(base))
 
 
 def test_an_update_is_announced_used_from_the_next_page_and_keeps_progress(
