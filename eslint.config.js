@@ -20,11 +20,11 @@ export default [
     },
   },
   {
-    files: ["docs/assets/**/*.js", "overrides/**/*.js", "scripts/bench/*.js"],
+    files: ["overrides/**/*.js", "scripts/bench/*.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ["docs/assets/checklist/engine-worker.js"],
+    files: ["overrides/assets/checklist/engine-worker.js"],
     languageOptions: { globals: { ...globals.worker } },
   },
   {
@@ -34,7 +34,7 @@ export default [
   },
   {
     // Pure modules the Node tests import run in both.
-    files: ["docs/assets/checklist/pyodide-private.js"],
+    files: ["overrides/assets/checklist/pyodide-private.js"],
     languageOptions: { globals: { ...globals.browser, ...globals.worker, ...globals.node } },
   },
   {

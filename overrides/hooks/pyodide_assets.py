@@ -60,7 +60,7 @@ PACKAGE_DIR = "checklist"
 # describes them to the page's worker).
 STARTUP_SCRIPT = Path(__file__).with_name("pyodide_startup.mjs")
 # Pyodide's private APIs, used by the startup script (and by the browser's worker).
-PRIVATE_API = Path(__file__).parents[2] / "docs" / "assets" / "checklist" / "pyodide-private.js"
+PRIVATE_API = Path(__file__).parents[1] / "assets" / "checklist" / "pyodide-private.js"
 STARTUP_FILES = ("stdlib-compiled.zip", "stdlib-source.zip", "snapshot.bin.gz")
 MANIFEST = "startup.json"
 # The scenarios the startup files are recorded from and checked against.

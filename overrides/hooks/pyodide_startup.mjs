@@ -8,7 +8,7 @@
 //                        does; __doc__ is None): the source is about half the bytes.
 //   snapshot.bin.gz      a memory snapshot of a Pyodide that has imported the engine and run
 //                        every scenario (Pyodide's experimental snapshot API, used only
-//                        through docs/assets/checklist/pyodide-private.js), gzipped
+//                        through overrides/assets/checklist/pyodide-private.js), gzipped
 //   report.json          what was measured and checked
 //
 //   node pyodide_startup.mjs '{"pyodide": DIR, "lock": FILE, "package": NAME,
@@ -30,7 +30,7 @@ import {
   snapshotMaking,
   snapshotRestoring,
   takeSnapshot,
-} from "../../docs/assets/checklist/pyodide-private.js";
+} from "../assets/checklist/pyodide-private.js";
 
 // An uncaught error would print a line of Pyodide's minified source: print the message only.
 process.on("uncaughtException", (error) => {

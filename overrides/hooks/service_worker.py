@@ -44,7 +44,7 @@ WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 WORKBOX_DIR = "assets/workbox"
 RUNTIME_DIR = "assets/pyodide/"
-# Rendered once from docs/assets/favicon.svg with headless Chromium (see README).
+# Rendered once from overrides/assets/favicon.svg with headless Chromium (see README).
 ICONS = (("assets/icons/icon-192.png", 192), ("assets/icons/icon-512.png", 512))
 # Larger files are never precached (the biggest small asset is Material's
 # bundle, 114 KB; the search index about 110 KB).

@@ -26,7 +26,7 @@ SLOW_LINK = {
 }
 WAIT_MS = 180_000
 # What the page says once the service worker keeps what a later visit needs
-# offline (docs/assets/js/offline.js): every page, or also the checklist's Python.
+# offline (overrides/assets/js/offline.js): every page, or also the checklist's Python.
 PAGES_KEPT = '[data-offline-message="ready"]'
 RUNTIME_KEPT = '[data-offline-message="engine_ready"]'
 KEPT_WAIT_MS = 60_000

@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Build B's changes: a sentence on one page, a custom property in one stylesheet.
 B_SENTENCE = "This sentence exists only in the second build."
 B_PAGE = "docs/guide/before.en.md"
-B_STYLESHEET = "docs/assets/stylesheets/links.css"
+B_STYLESHEET = "overrides/assets/stylesheets/links.css"
 # Progress an older release saved: a person closing the bank account, rules version 1.
 RETURNING = "returning-merchant-rules-1-closes-bank-account"
 MERCHANT = {"merchant_id": "822290059430BCY", "terminal_id": "A9254710", "name": "小王便利店"}

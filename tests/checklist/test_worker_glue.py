@@ -1,4 +1,4 @@
-"""The worker's Python glue (in docs/assets/checklist/engine-worker.js), run here
+"""The worker's Python glue (in overrides/assets/checklist/engine-worker.js), run here
 on CPython: it exposes the engine's public functions by name, so a function
 added to ``checklist.__all__`` needs no JavaScript change."""
 
@@ -13,7 +13,9 @@ import pytest
 
 import checklist
 
-WORKER = Path(__file__).resolve().parents[2] / "docs" / "assets" / "checklist" / "engine-worker.js"
+WORKER = (
+    Path(__file__).resolve().parents[2] / "overrides" / "assets" / "checklist" / "engine-worker.js"
+)
 
 
 def glue() -> Callable[[str, str], str]:

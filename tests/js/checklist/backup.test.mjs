@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { fingerprint } from "../../../docs/assets/checklist/backup.js";
+import { fingerprint } from "../../../overrides/assets/checklist/backup.js";
 
 test("fingerprint is stable and tells different texts apart", () => {
   assert.equal(fingerprint("{damaged"), fingerprint("{damaged"));

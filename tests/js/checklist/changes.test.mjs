@@ -1,8 +1,8 @@
-// Unit tests for docs/assets/checklist/changes.js (node --test).
+// Unit tests for overrides/assets/checklist/changes.js (node --test).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { caughtUp, changesList, changesNotice } from "../../../docs/assets/checklist/changes.js";
+import { caughtUp, changesList, changesNotice } from "../../../overrides/assets/checklist/changes.js";
 
 const labels = { changes: "What changed since your last visit" };
 const root = "https://example.org/sub/en/";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { fileDate, localTimestamp, writtenBefore } from "../../../docs/assets/checklist/dates.js";
+import { fileDate, localTimestamp, writtenBefore } from "../../../overrides/assets/checklist/dates.js";
 
 /** A Date whose local fields and offset are fixed, whatever the machine's time zone. */
 function fakeDate({ year, month, day, hours, minutes, seconds, offset }) {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { decodeHash } from "../../../docs/assets/checklist/deeplinks.js";
+import { decodeHash } from "../../../overrides/assets/checklist/deeplinks.js";
 
 test("decodeHash decodes a percent-encoded id", () => {
   assert.equal(decodeHash("#terminal-stopped"), "terminal-stopped");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { throughput } from "../../../docs/assets/checklist/engine.js";
+import { throughput } from "../../../overrides/assets/checklist/engine.js";
 
 /** A resource timing entry: body bytes, bytes over the wire, first and last byte (ms). */
 function entry(size, transfer, start, end) {
@@ -32,7 +32,7 @@ test("timings that make no sense are skipped; a zero duration counts as 1 ms", (
 });
 
 test("megabytes says what a download costs, never zero", async () => {
-  const { megabytes } = await import("../../../docs/assets/checklist/engine.js");
+  const { megabytes } = await import("../../../overrides/assets/checklist/engine.js");
   assert.equal(megabytes(13_400_000), "13");
   assert.equal(megabytes(5_260_000), "5.3");
   assert.equal(megabytes(850_000), "0.9");

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { masked } from "../../../docs/assets/checklist/print-mask.js";
+import { masked } from "../../../overrides/assets/checklist/print-mask.js";
 
 test("masked keeps the ends and hides the middle, as the engine's summary does", () => {
   assert.equal(masked("822290059430BCY", 3, 3, "•"), "822•••••••••BCY");

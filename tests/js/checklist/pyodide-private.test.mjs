@@ -11,7 +11,7 @@ import {
   snapshotMaking,
   snapshotRestoring,
   watchInstantiation,
-} from "../../../docs/assets/checklist/pyodide-private.js";
+} from "../../../overrides/assets/checklist/pyodide-private.js";
 
 const ROOT = new URL("../../../", import.meta.url);
 const read = (path) => readFile(new URL(path, ROOT), "utf8");
@@ -22,7 +22,7 @@ test("the pinned Pyodide is the version pyodide-private.js was checked against",
   assert.equal(
     pinned,
     CHECKED_WITH,
-    `package-lock.json pins Pyodide ${pinned}, but docs/assets/checklist/pyodide-private.js ` +
+    `package-lock.json pins Pyodide ${pinned}, but overrides/assets/checklist/pyodide-private.js ` +
       `was checked against ${CHECKED_WITH}: follow "Upgrading Pyodide" in README.md.`,
   );
 });
@@ -43,7 +43,7 @@ test("the installed Pyodide still has every private API the module uses", async 
 
 test("the private uses live in pyodide-private.js and nowhere else", async () => {
   const files = [
-    ...(await readdir(new URL("docs/assets/checklist/", ROOT))).map((name) => join("docs/assets/checklist", name)),
+    ...(await readdir(new URL("overrides/assets/checklist/", ROOT))).map((name) => join("overrides/assets/checklist", name)),
     "overrides/hooks/pyodide_startup.mjs",
   ].filter((path) => /\.m?js$/.test(path) && !path.endsWith("pyodide-private.js"));
   for (const path of files) {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { oneAtATime, pageAddress } from "../../../docs/assets/checklist/refresh.js";
+import { oneAtATime, pageAddress } from "../../../overrides/assets/checklist/refresh.js";
 
 /** A promise and its resolver. */
 function deferred() {

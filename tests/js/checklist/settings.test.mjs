@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { format } from "../../../docs/assets/checklist/settings.js";
+import { format } from "../../../overrides/assets/checklist/settings.js";
 
 test("format fills known placeholders and leaves the others", () => {
   assert.equal(format("{done} / {total}", { done: 1, total: 3 }), "1 / 3");
@@ -10,7 +10,7 @@ test("format fills known placeholders and leaves the others", () => {
 });
 
 test("timeoutOverride reads ?engine_timeout= and keeps it in range", async () => {
-  const { timeoutOverride } = await import("../../../docs/assets/checklist/settings.js");
+  const { timeoutOverride } = await import("../../../overrides/assets/checklist/settings.js");
   assert.equal(timeoutOverride("?engine_timeout=5000"), 5000);
   assert.equal(timeoutOverride("?engine_timeout=1"), 100);
   assert.equal(timeoutOverride("?engine_timeout=99999999"), 600_000);

@@ -6,7 +6,7 @@ import {
   choosePlan,
   SNAPSHOT_MIN_THROUGHPUT,
   SOURCE_MAX_THROUGHPUT,
-} from "../../../docs/assets/checklist/startup-plan.js";
+} from "../../../overrides/assets/checklist/startup-plan.js";
 
 const none = {};
 

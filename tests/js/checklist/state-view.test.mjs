@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { asText, savedView, withTextFields } from "../../../docs/assets/checklist/state-view.js";
+import { asText, savedView, withTextFields } from "../../../overrides/assets/checklist/state-view.js";
 
 test("asText: text stays, nothing is empty, anything else is its JSON", () => {
   assert.equal(asText("a"), "a");
@@ -52,7 +52,7 @@ test("savedView prefers nested merchant fields and survives anything", () => {
 });
 
 test("nesting counts depth without recursion and stops past the limit", async () => {
-  const { nesting } = await import("../../../docs/assets/checklist/state-view.js");
+  const { nesting } = await import("../../../overrides/assets/checklist/state-view.js");
   assert.equal(nesting("x", 5), 0);
   assert.equal(nesting({ a: { b: [1] } }, 5), 2);
   let deep = [];
@@ -63,7 +63,7 @@ test("nesting counts depth without recursion and stops past the limit", async ()
 });
 
 test("withoutTooDeep drops only the parts nested too deep", async () => {
-  const { withoutTooDeep, MAX_DEPTH } = await import("../../../docs/assets/checklist/state-view.js");
+  const { withoutTooDeep, MAX_DEPTH } = await import("../../../overrides/assets/checklist/state-view.js");
   let deep = [];
   for (let index = 0; index <= MAX_DEPTH; index++) deep = [deep];
   const state = { schema: 2, done: { a: true }, junk: deep, fine: [[["ok"]]] };

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { classify, serialise, Store, storageKey } from "../../../docs/assets/checklist/storage.js";
+import { classify, serialise, Store, storageKey } from "../../../overrides/assets/checklist/storage.js";
 
 test("classify: current, older, newer, and anything else refused as unknown", () => {
   assert.equal(classify({ schema: 2 }, 2), "current");

@@ -1,8 +1,8 @@
-// Unit tests for docs/assets/js/go.js's message choice (node --test).
+// Unit tests for overrides/assets/js/go.js's message choice (node --test).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { goMessage } from "../../../docs/assets/js/go.js";
+import { goMessage } from "../../../overrides/assets/js/go.js";
 
 const strings = { go_malformed: "damaged", go_failed: "failed" };
 

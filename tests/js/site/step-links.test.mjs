@@ -1,8 +1,8 @@
-// Unit tests for docs/assets/js/step-links.js (node --test).
+// Unit tests for overrides/assets/js/step-links.js (node --test).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { addressParts, stepLinks } from "../../../docs/assets/js/step-links.js";
+import { addressParts, stepLinks } from "../../../overrides/assets/js/step-links.js";
 
 const roots = { en: "en/", zh: "" };
 
