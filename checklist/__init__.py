@@ -98,7 +98,8 @@ guide's order. Problems never block the checklist. The codes:
   ``not_applicable`` (ticked but does not apply; the tick is kept),
   ``out_of_order`` (a later-phase item ticked while blockers remain), and the
   order rules of ``items.toml``: ``unlinked_before_export``,
-  ``wiped_before_export``, ``bank_closed_before_money``.
+  ``unlinked_before_money``, ``wiped_before_export``, ``returned_before_wipe``,
+  ``bank_closed_before_money``.
 
 :func:`decode_progress` refuses a progress code with one error about the field
 ``progress_code``: ``code_empty``, ``code_character``, ``code_length``,

@@ -8,6 +8,7 @@ language (the site knows where each language lives):
 
 from datetime import datetime
 
+from .calls import call_list
 from .data import CATALOGUE, ITEMS, LANGS, PHASES, QUESTIONS, STRINGS
 from .progress_code import encode_progress
 from .rules import evaluate
@@ -147,6 +148,10 @@ def summary_of(result: dict, lang: object, *, mask: bool = False) -> dict:
         "blockers": [_link(blocker, lang) for blocker in result["blockers"]],
         "next": _next(result["next"], lang),
         "changes": [_change(change, lang) for change in result["changes"]],
+        # What to ask customer service for each step still open (the call list).
+        "calls": call_list(
+            lang, [item for item in result["applicable"] if item not in clean["done"]]
+        ),
         "notes": clean["notes"],
         # The answers and ticks only, for support staff (never a number, name or note).
         "progress_code": encode_progress(clean),

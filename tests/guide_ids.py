@@ -41,11 +41,13 @@ PHASES: dict[str, tuple[str, ...]] = {
     ),
     "contract": ("termination-signed", "device-wiped", "device-returned"),
     # Money first: unlink the e-payment services only once refunds and the deposit are back
-    # (the merchant app is how they are tracked), and before the provider closes the account.
+    # and the records are exported again (the merchant app may be where they are tracked),
+    # and before the provider closes the account.
     "settle": (
         "accounts-reconciled",
         "refunds-received",
         "deposit-refunded",
+        "records-exported-again",
         "linked-services-unbound",
         "closure-confirmed",
     ),

@@ -158,7 +158,7 @@ def test_print_gives_the_engines_summary_without_the_site_chrome(page: Page, ui,
     assert squeeze(STATE["merchant"]["name"]) in text
     assert summary["blockers"], "the state should leave blockers open"
     for blocker in summary["blockers"]:
-        assert squeeze(blocker["label"]) in text
+        assert squeeze(blocker["action"]) in text
         assert f"go/#{blocker['id']}" in text  # its short permanent link
     next_step = summary["next"]
     assert squeeze(next_step.get("action") or next_step["label"]) in text
@@ -342,7 +342,7 @@ def test_state_and_priority_are_apart_and_a_phase_that_does_not_apply_says_so(
     expect(page.locator("[data-summary]")).to_contain_text(STATE["notes"])
     done, todo, required = (t(lang, f"status.{key}") for key in ("done", "todo", "required"))
     expected = [
-        [item["label"], done if item["done"] else todo, required if item["blocks"] else ""]
+        [item["action"], done if item["done"] else todo, required if item["blocks"] else ""]
         for phase in summary["phases"]
         for item in phase["items"]
     ]

@@ -83,15 +83,21 @@ def test_every_kind_has_a_message_in_both_languages_with_its_placeholders():
             assert names and names <= allowed, (kind, lang)
 
 
-# --- Version 1 to 2, merchant by merchant -------------------------------------
+# --- Version 1 to today, merchant by merchant ---------------------------------
 
 
-def test_a_person_undecided_about_the_bank_account_learns_it_is_now_on_their_list():
+def test_a_person_undecided_about_the_bank_account_learns_it_is_not_on_their_list():
+    # Listed under version 2 ("not sure" kept it), optional since version 3.
     assert told(state(PERSON)) == [
         ("now_required", "records-exported"),
         ("reworded", "device-wiped"),
+        ("added", "records-exported-again"),
         ("moved", "linked-services-unbound"),
-        ("now_applies", "bank-account-closed"),
+        ("no_longer_applies", "bank-account-closed"),
+    ]
+    assert told(state(PERSON, rules=2)) == [
+        ("added", "records-exported-again"),
+        ("no_longer_applies", "bank-account-closed"),
     ]
 
 
@@ -100,6 +106,7 @@ def test_a_person_who_closes_the_account_learns_it_now_comes_last():
         ("question_changed", "close_bank_account"),
         ("now_required", "records-exported"),
         ("reworded", "device-wiped"),
+        ("added", "records-exported-again"),
         ("moved", "linked-services-unbound"),
         ("reordered", "bank-account-closed"),
     ]
@@ -110,6 +117,7 @@ def test_a_person_keeping_the_account_is_asked_to_check_the_answer_and_told_no_b
         ("question_changed", "close_bank_account"),
         ("now_required", "records-exported"),
         ("reworded", "device-wiped"),
+        ("added", "records-exported-again"),
         ("moved", "linked-services-unbound"),
     ]
 
@@ -119,7 +127,10 @@ def test_a_business_hears_nothing_about_the_bank_account():
     assert told(state({**BUSINESS, "close_bank_account": "yes"})) == [
         ("now_required", "records-exported"),
         ("reworded", "device-wiped"),
+        ("added", "records-exported-again"),
         ("moved", "linked-services-unbound"),
+        ("now_applies", "tax-filed"),
+        ("now_applies", "tax-paid"),
     ]
 
 
@@ -132,12 +143,13 @@ def test_the_messages_name_the_step_and_its_phase_as_the_guide_does():
     }
     assert by_item["linked-services-unbound"] == {
         "zh": "“解绑关联的 App 和电子支付服务”移到了第四阶段：结清资金、确认销户。",
-        "en": "“Unlink the linked apps and e-payment services” has moved to "
+        "en": "“Unlink the merchant app and e-payment services” has moved to "
         "Phase 4: Settle the money, confirm the closure.",
     }
+    # Listed under version 2, optional since version 3: no longer on an undecided list.
     assert by_item["bank-account-closed"]["en"] == (
-        "From your answers, “Close the settlement bank account” is now on your list "
-        "(Phase 7: Close the settlement bank account)."
+        "From your answers, “Close the settlement bank account (optional)” is no longer "
+        "on your list."
     )
 
 
@@ -202,6 +214,7 @@ def test_the_summary_lists_them_in_its_language_linked_to_the_step_or_question(l
         "checklist/#question-close_bank_account",
         "guide/before/#records-exported",
         "guide/contract/#device-wiped",
+        "guide/settle/#records-exported-again",
         "guide/settle/#linked-services-unbound",
         "guide/bank/#bank-account-closed",
     ]
@@ -230,7 +243,7 @@ HISTORY_OF_3 = {
     2: [
         {"item": "terminal-stopped", "kind": "reworded"},
         {"item": "deposit-refunded", "kind": "no_longer_applies"},
-        {"item": "tax-paid", "kind": "added"},
+        {"item": "annual-report-filed", "kind": "added"},
         {"question": "closing_business", "kind": "question_changed"},
     ],
     3: [
@@ -257,7 +270,7 @@ def test_every_version_after_the_state_s_is_told_each_change_once_in_guide_order
         ("question_changed", "closing_business"),
         ("reworded", "terminal-stopped"),
         ("no_longer_applies", "deposit-refunded"),
-        ("added", "tax-paid"),
+        ("added", "annual-report-filed"),
     ]
     assert since(closing, 2) == [("reworded", "terminal-stopped")]
     assert since(closing, 3) == []
@@ -272,8 +285,8 @@ def test_a_step_that_no_longer_applies_is_told_only_to_whom_it_does_not_apply():
 
 
 def test_a_step_that_does_not_apply_is_never_told_it_was_added_or_changed():
-    # tax-paid is in the business phase, which applies only when the business closes.
-    assert ("added", "tax-paid") not in since(BUSINESS, 1)
+    # annual-report-filed applies only when the business itself closes.
+    assert ("added", "annual-report-filed") not in since(BUSINESS, 1)
 
 
 def test_a_question_change_is_told_only_when_it_is_asked_and_was_answered():
@@ -315,7 +328,8 @@ def test_an_old_state_gets_only_its_own_steps_and_questions_in_guide_order(answe
     for change in result["changes"]:
         if change["item"]:
             assert change["question"] is None
-            assert change["item"] in result["applicable"]
+            gone = change["kind"] == "no_longer_applies"
+            assert (change["item"] in result["applicable"]) is not gone
             positions.append(order.index(change["item"]))
         else:
             assert change["question"] in result["asked"]

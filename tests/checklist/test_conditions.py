@@ -24,13 +24,21 @@ CASES = [
     ("deposit_may_be_paid", {"paid_deposit": "yes"}, True),
     ("deposit_may_be_paid", {"paid_deposit": "unsure"}, True),
     ("deposit_may_be_paid", {"paid_deposit": "no"}, False),
-    ("bank_account_may_close", {}, False),
-    ("bank_account_may_close", {"registered_as": "person"}, True),
-    ("bank_account_may_close", {"registered_as": "person", "close_bank_account": "yes"}, True),
-    ("bank_account_may_close", {"registered_as": "person", "close_bank_account": "unsure"}, True),
-    ("bank_account_may_close", {"registered_as": "person", "close_bank_account": "no"}, False),
-    ("bank_account_may_close", {"registered_as": "business", "close_bank_account": "yes"}, False),
-    ("bank_account_may_close", {"close_bank_account": "yes"}, False),
+    ("closing_bank_account", {}, False),
+    ("closing_bank_account", {"registered_as": "person"}, False),
+    ("closing_bank_account", {"registered_as": "person", "close_bank_account": "yes"}, True),
+    ("closing_bank_account", {"registered_as": "person", "close_bank_account": "unsure"}, False),
+    ("closing_bank_account", {"registered_as": "person", "close_bank_account": "no"}, False),
+    ("closing_bank_account", {"registered_as": "business", "close_bank_account": "yes"}, False),
+    ("closing_bank_account", {"close_bank_account": "yes"}, False),
+    ("has_business_registration", {}, True),
+    ("has_business_registration", {"registered_as": "business"}, True),
+    ("has_business_registration", {"registered_as": "person"}, False),
+    ("has_business_registration", {"registered_as": "person", "closing_business": "yes"}, True),
+    ("has_business_registration", {"registered_as": "person", "closing_business": "no"}, False),
+    ("business_staying_open", {}, True),
+    ("business_staying_open", {"closing_business": "no"}, True),
+    ("business_staying_open", {"closing_business": "yes"}, False),
     ("business_closing", {}, False),
     ("business_closing", {"closing_business": "yes"}, True),
     ("business_closing", {"closing_business": "no"}, False),
@@ -73,8 +81,11 @@ def test_what_applies_follows_the_rules(combination):
     person = answers.get("registered_as") == "person"
     device = answers.get("device_must_return") in (None, "yes", "unsure")
     deposit = answers.get("paid_deposit") in (None, "yes", "unsure")
-    bank = person and answers.get("close_bank_account") != "no"
+    # Optional: only a person who decided to close it.
+    bank = person and answers.get("close_bank_account") == "yes"
     business = answers.get("closing_business") == "yes"
+    # Tax filings: any business registration (not said yet counts), or one that closes.
+    tax = not person or business
 
     left_out = set()
     if not device:
@@ -83,12 +94,14 @@ def test_what_applies_follows_the_rules(combination):
         left_out.add("deposit-refunded")
     if not bank:
         left_out.add("bank-account-closed")
+    if not tax:
+        left_out |= {"tax-filed", "tax-paid"}
     if not business:
-        left_out |= {"tax-filed", "tax-paid", "annual-report-filed", "business-deregistered"}
+        left_out |= {"annual-report-filed", "business-deregistered"}
 
     assert result["applicable"] == [item for item in ITEMS if item not in left_out]
     assert result["phases"] == [
-        phase for phase in PHASES if (phase != "bank" or bank) and (phase != "business" or business)
+        phase for phase in PHASES if (phase != "bank" or bank) and (phase != "business" or tax)
     ]
     assert ("close_bank_account" in result["asked"]) is person
     unanswered = [key for key in result["asked"] if key not in answers]
@@ -99,6 +112,4 @@ def test_what_applies_follows_the_rules(combination):
     assert ("device-return-arranged" in result["blockers"]) is blocks
     assert len(result["blockers"]) == 6 + blocks
     unsure = {key for key in ("device_must_return", "paid_deposit") if answers.get(key) == "unsure"}
-    if person and answers.get("close_bank_account") == "unsure":
-        unsure.add("close_bank_account")
     assert set(result["unsure"].values()) == unsure

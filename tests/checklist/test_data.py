@@ -123,8 +123,18 @@ def test_the_catalogue_has_exactly_the_agreed_keys():
         assert set(phase) == {"id", "number", "applies", "title", "page"}
         assert phase["number"] == number
     for item in CATALOGUE["items"]:
-        assert set(item) == {"id", "phase", "blocks", "applies", "action", "label", "hint"}
+        # `ask`: the question for the call list, only for the steps that need one.
+        assert set(item) - {"ask"} == {
+            "id",
+            "phase",
+            "blocks",
+            "applies",
+            "action",
+            "label",
+            "hint",
+        }
         assert isinstance(item["blocks"], bool)
+        assert set(item.get("ask", LANGS)) == set(LANGS)
 
 
 def test_the_rules_name_items_and_phases_that_exist():
@@ -141,16 +151,20 @@ def test_the_rules_name_items_and_phases_that_exist():
 
 
 def test_the_order_rules_the_guide_asks_for():
-    rules = {rule["later"]: set(rule["earlier"]) for rule in RULES["order"]}
+    rules = {(rule["later"], earlier) for rule in RULES["order"] for earlier in rule["earlier"]}
+    money = ["balance-settled", "refunds-received", "deposit-refunded", "closure-confirmed"]
     assert rules == {
-        "linked-services-unbound": {"records-exported"},
-        "device-wiped": {"records-exported"},
-        "bank-account-closed": {
-            "balance-settled",
-            "refunds-received",
-            "deposit-refunded",
-            "closure-confirmed",
-        },
+        ("device-wiped", "records-exported"),
+        # The terminal goes back only once exported and wiped.
+        ("device-returned", "records-exported"),
+        ("device-returned", "device-wiped"),
+        # Unlinking may cut off the app: both exports, the refunds and the deposit first.
+        ("linked-services-unbound", "records-exported"),
+        ("linked-services-unbound", "records-exported-again"),
+        ("linked-services-unbound", "refunds-received"),
+        ("linked-services-unbound", "deposit-refunded"),
+        # The account receives money until the follow-up after the closure is done.
+        *(("bank-account-closed", step) for step in [*money, "follow-up-done"]),
     }
 
 

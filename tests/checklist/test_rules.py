@@ -163,8 +163,10 @@ def test_the_apply_phase_holds_the_submitted_item():
 
 def test_progress_counts_applicable_items_only():
     answers = {"device_must_return": "no", "paid_deposit": "no"}
+    # Registered to no one yet: the tax filings count (a business may be answered), not
+    # the annual report and deregistration (the business is not said to close).
     result = evaluate(state(answers, "terminal-stopped", "device-returned", "tax-paid"))
-    assert result["progress"] == {"done": 1, "total": 18}
+    assert result["progress"] == {"done": 2, "total": 21}
     assert result["progress"]["total"] == len(result["applicable"])
 
 
@@ -191,10 +193,8 @@ def test_asked():
             },
         ),
         ({**ANSWERED, "paid_deposit": "unsure"}, {"deposit-refunded": "paid_deposit"}),
-        (
-            {**PERSON, "close_bank_account": "unsure"},
-            {"bank-account-closed": "close_bank_account"},
-        ),
+        # Closing the bank account is optional: "not decided" lists nothing.
+        ({**PERSON, "close_bank_account": "unsure"}, {}),
     ],
 )
 def test_unsure_answers_keep_their_steps_and_say_which_question(answers, unsure):
@@ -205,9 +205,10 @@ def test_unsure_answers_keep_their_steps_and_say_which_question(answers, unsure)
 
 @pytest.mark.parametrize(
     ("answer", "bank_phase"),
-    [("yes", True), ("unsure", True), ("no", False), (None, True)],
+    [("yes", True), ("unsure", False), ("no", False), (None, False)],
 )
-def test_the_bank_phase_for_a_person_goes_only_when_it_is_confirmed_not_needed(answer, bank_phase):
+def test_the_bank_phase_is_listed_only_for_a_person_who_decided_to_close(answer, bank_phase):
+    """Optional and last: "not sure" or no answer never pushes a merchant to close it."""
     answers = {**PERSON, "close_bank_account": answer}
     assert ("bank" in evaluate(state(answers))["phases"]) is bank_phase
     business = {**answers, "registered_as": "business"}
@@ -221,9 +222,11 @@ def test_ticks_that_do_not_apply_are_kept_but_warned():
 
 
 def test_out_of_order_ticks_are_warned_one_by_one():
-    result = evaluate(state(ANSWERED, "terminal-stopped", "support-contacted", "tax-paid"))
+    result = evaluate(
+        state(ANSWERED, "terminal-stopped", "support-contacted", "annual-report-filed")
+    )
     assert [(code, where) for code, where, _ in codes(result)] == [
-        ("not_applicable", "tax-paid"),
+        ("not_applicable", "annual-report-filed"),
         ("out_of_order", "support-contacted"),
     ]
 
@@ -232,21 +235,39 @@ def test_no_out_of_order_warnings_without_blockers():
     assert evaluate(state(ANSWERED, *UNCONDITIONAL, "support-contacted"))["problems"] == []
 
 
-MONEY = ["balance-settled", "refunds-received", "deposit-refunded", "closure-confirmed"]
+# What is paid into the settlement account, and the follow-up of it after the closure.
+MONEY = ["balance-settled", "refunds-received", "deposit-refunded", "closure-confirmed",
+         "follow-up-done"]  # fmt: skip
 UNLINKED = [("unlinked_before_export", "linked-services-unbound")]
+UNLINKED_EARLY = [("unlinked_before_money", "linked-services-unbound")]
+BOTH_EXPORTS = ["records-exported", "records-exported-again"]
 BANK_EARLY = [("bank_closed_before_money", "bank-account-closed")]
+RETURNED_EARLY = [("returned_before_wipe", "device-returned")]
+DEVICE = {**ANSWERED, "device_must_return": "yes"}
 
 
 @pytest.mark.parametrize(
     ("answers", "done", "warned"),
     [
-        (ANSWERED, ["linked-services-unbound"], UNLINKED),
-        (ANSWERED, ["records-exported", "linked-services-unbound"], []),
+        (ANSWERED, ["linked-services-unbound"], UNLINKED + UNLINKED_EARLY),
+        (ANSWERED, [*BOTH_EXPORTS, "refunds-received", "linked-services-unbound"], []),
+        # The second export (in the settle phase) counts as much as the first.
+        (ANSWERED, ["records-exported", "refunds-received", "linked-services-unbound"], UNLINKED),
+        # Unlinking before the refunds or the deposit have arrived.
+        (ANSWERED, [*BOTH_EXPORTS, "linked-services-unbound"], UNLINKED_EARLY),
+        ({**ANSWERED, "paid_deposit": "yes"},
+         [*BOTH_EXPORTS, "refunds-received", "linked-services-unbound"], UNLINKED_EARLY),
+        # Returning the terminal before its data is exported and wiped.
+        (DEVICE, ["records-exported", "device-returned"], RETURNED_EARLY),
+        (DEVICE, ["device-wiped", "device-returned"],
+         [("wiped_before_export", "device-wiped"), *RETURNED_EARLY]),
+        (DEVICE, ["records-exported", "device-wiped", "device-returned"], []),
         (ANSWERED, ["device-wiped"], [("wiped_before_export", "device-wiped")]),
         (ANSWERED, ["records-exported", "device-wiped"], []),
         (ANSWERED, ["records-exported"], []),
         (PERSON, ["bank-account-closed"], BANK_EARLY),
         (PERSON, [*MONEY[1:], "bank-account-closed"], BANK_EARLY),
+        # The closure confirmed but refunds and statements not yet followed up after it.
         (PERSON, [*MONEY[:-1], "bank-account-closed"], BANK_EARLY),
         (PERSON, [*MONEY, "bank-account-closed"], []),
         # No deposit was paid: getting it back does not apply, so it is not waited for.

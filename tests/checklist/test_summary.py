@@ -105,7 +105,10 @@ def test_words_come_from_the_strings_in_that_language(lang):
 
 @pytest.mark.parametrize(
     ("lang", "title"),
-    [("zh", "第七阶段：注销结算银行账户"), ("en", "Phase 7: Close the settlement bank account")],
+    [
+        ("zh", "第七阶段：注销结算银行账户（可选）"),
+        ("en", "Phase 7: Close the settlement bank account (optional)"),
+    ],
 )
 def test_phase_titles_carry_the_guide_s_number(lang, title):
     answers = {**ANSWERED, "registered_as": "person", "close_bank_account": "yes"}

@@ -27,6 +27,8 @@ PAGES = (
     "guide/business/index.html",
     "guide/after/index.html",
     "checklist/index.html",
+    "call-list/index.html",
+    "problems/index.html",
     "cautions/index.html",
     "glossary/index.html",
     "privacy/index.html",

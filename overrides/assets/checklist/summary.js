@@ -75,7 +75,8 @@ export function renderSummary(container, summary, context) {
   const heading = (text) => element("h2", "checklist-summary__heading", text);
   const number = (value) =>
     value ? element("span", "checklist-summary__number", String(value)) : strings.summary_blank;
-  const linked = (target, text = target.label) =>
+  // A step is named as the guide's heading names it (its action), everywhere.
+  const linked = (target, text = target.action || target.label) =>
     element(
       "li",
       "checklist-summary__link",
@@ -161,6 +162,26 @@ export function renderSummary(container, summary, context) {
     const title = element("h3", "", phase.title);
     parts.push(element("section", "checklist-summary__phase", title, body));
   }
+  if (summary.calls?.length) {
+    // The questions of the steps still open, with room to write the answer.
+    parts.push(
+      heading(labels.calls),
+      element(
+        "ol",
+        "checklist-summary__calls",
+        ...summary.calls.map((call) =>
+          element(
+            "li",
+            "checklist-summary__call",
+            element("strong", "", call.action),
+            element("br", ""),
+            call.ask,
+            element("span", "checklist-summary__answer"),
+          ),
+        ),
+      ),
+    );
+  }
   parts.push(
     heading(labels.notes),
     element("p", "checklist-summary__notes", summary.notes || strings.summary_none),
@@ -179,7 +200,7 @@ export function renderSummary(container, summary, context) {
 /**
  * One phase's tasks: the task, its state (done / not done) and, apart from
  * it, its priority (required before applying).
- * @param {Array<{label: string, done: boolean, blocks: boolean, find_out?: string | null}>} items
+ * @param {Array<{label: string, action: string, done: boolean, blocks: boolean, find_out?: string | null}>} items
  * @param {Record<string, string>} strings
  */
 function taskTable(items, strings) {
@@ -201,8 +222,8 @@ function taskTable(items, strings) {
       "tr",
       "",
       item.find_out
-        ? element("td", "", item.label, element("br", ""), element("small", "", item.find_out))
-        : element("td", "", item.label),
+        ? element("td", "", item.action, element("br", ""), element("small", "", item.find_out))
+        : element("td", "", item.action),
       element(
         "td",
         item.done ? "checklist-summary__done" : "",
