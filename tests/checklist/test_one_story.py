@@ -382,3 +382,19 @@ def test_every_order_sentence_of_the_guide_names_a_pair_a_rule_enforces(lang):
         if not enforced(named) and not any(e in s for e in ORDER_EXCEPTIONS)
     ]
     assert unexplained == []
+
+
+# --- Each part of a step holds what its label says --------------------------------------
+
+NEED = {"zh": "**需要准备**", "en": "**What you need**"}
+INSTRUCTION = {
+    "zh": re.compile(r"(^|[。；：])\s*(记下|保留|保持|核对|确认|问|去|带上|告诉|把|留|签)"),
+    "en": re.compile(r"(^|[.;:])\s*(Keep|Check|Ask|Write|Note|Make|Tell|Go|Take|Bring|Sign)\b"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_what_you_need_lists_things_to_have_not_instructions(lang):
+    for step, text in steps(lang).items():
+        need = part(text, NEED[lang]).removeprefix(NEED[lang]).lstrip("：: ")
+        assert not INSTRUCTION[lang].search(need), (step, need)
