@@ -44,12 +44,12 @@ def locales(config: MkDocsConfig) -> ModuleType:
 
 def t(config: MkDocsConfig, key: str, lang: str | None = None, **values: object) -> str:
     """The string at ``"<table>.<key>"`` in ``lang`` (default: the language being built)."""
-    return locales(config).t(lang or building(config), key, **values)
+    return str(locales(config).t(lang or building(config), key, **values))
 
 
 def table(config: MkDocsConfig, name: str, lang: str | None = None) -> dict[str, str]:
     """One table of strings (``"links"``, ``"page"`` …) in ``lang`` (default: being built)."""
-    return locales(config).table(lang or building(config), name)
+    return dict(locales(config).table(lang or building(config), name))
 
 
 def check(config: MkDocsConfig) -> None:

@@ -42,7 +42,9 @@ def steps(guide: list[Page], current: Page) -> list[dict[str, Any]]:
     ]
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
     """The phase list for a guide page."""
     root = languages.roots(config)[languages.building(config)]
     guide = phases(list(nav.pages), root)

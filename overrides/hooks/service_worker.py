@@ -28,6 +28,7 @@ import logging
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import languages  # beside this file; MkDocs puts it on sys.path while loading hooks
 from jinja2 import Environment
@@ -78,7 +79,7 @@ def precache_globs(search_langs: list[str]) -> tuple[list[str], list[str]]:
     return patterns, ignores
 
 
-def manifest(config: MkDocsConfig, lang: str) -> dict:
+def manifest(config: MkDocsConfig, lang: str) -> dict[str, Any]:
     """The web app manifest of one language, its URLs relative to the manifest itself."""
     up = "../" * languages.roots(config)[lang].count("/")  # language root -> site root
     return {
