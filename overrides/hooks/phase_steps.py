@@ -19,7 +19,7 @@ import languages  # beside this file; MkDocs puts it on sys.path while loading h
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-GUIDE = "guide/"
+GUIDE = languages.GUIDE
 
 
 def phases(pages: list[Page], root: str) -> list[Page]:
