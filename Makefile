@@ -50,6 +50,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python scripts/engine_types.py --check
+	$(BIN)/python scripts/engine_fixture.py --check
 	node_modules/.bin/eslint .
 	node_modules/.bin/tsc -p jsconfig.json
 
