@@ -11,14 +11,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test lint bench lock clean python
+.PHONY: help setup serve build check test lint bench lock clean python
 
 help:
 	@echo "make serve   set up and serve the site at http://127.0.0.1:8000/"
+	@echo "make check   the fast loop before each commit: lint, types, engine and node tests (< 30 s)"
 	@echo "make test    set up and run every test (installs Chromium via apt-get when root)"
 	@echo "make build   build the static site into site/"
 	@echo "make bench   measure load times and sizes"
-	@echo "make lint    ruff, ESLint and the type check of the JavaScript"
+	@echo "make lint    ruff, mypy --strict, ESLint and the type check of the JavaScript"
 	@echo "make lock    re-pin requirements.lock from pyproject.toml"
 
 python:
@@ -47,8 +48,19 @@ serve: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/python scripts/engine_types.py --check
+	$(BIN)/python scripts/engine_fixture.py --check
 	node_modules/.bin/eslint .
 	node_modules/.bin/tsc -p jsconfig.json
+
+# The inner loop: no browser, no site build, no Pyodide. The Pyodide tests run the
+# same engine tests in the browser's Python; they need the wheel, so `make test`.
+check: setup
+	$(MAKE) --no-print-directory lint
+	node --test tests/js/
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/checklist \
+	  --ignore=tests/checklist/test_pyodide.py --ignore=tests/checklist/test_progress_code_pyodide.py
 
 test: setup
 	scripts/system-deps

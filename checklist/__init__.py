@@ -12,9 +12,12 @@ The API (``__all__``): ``check(state, lang, mask=False)`` (the evaluation and
 the summary of one change, evaluated once), ``check_import(value, current)``
 (a file checked before it replaces the progress), ``evaluate(state)``,
 ``summary(state, lang, mask=False)``, ``migrate(state)``, ``catalogue()``,
-``new_state()``, ``normalise_merchant_id(text)``, ``normalise_terminal_id(text)``;
-the constants ``SCHEMA`` (of the saved state), ``RULES_VERSION`` (of the rules
+``new_state()``, ``encode_progress(state)``, ``decode_progress(code)``,
+``normalise_merchant_id(text)``, ``normalise_terminal_id(text)``; the
+constants ``SCHEMA`` (of the saved state), ``RULES_VERSION`` (of the rules
 today) and ``VERDICTS``.
+
+What they return is typed in :mod:`checklist.contract` (one ``TypedDict`` each).
 
 Saved state, schema 2 (current)
 -------------------------------

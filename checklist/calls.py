@@ -8,11 +8,12 @@ steps still open.
 
 from collections.abc import Iterable
 
+from .contract import Call
 from .data import ITEMS
 from .titles import href
 
 
-def call_list(lang: str, items: Iterable[str] | None = None) -> list[dict]:
+def call_list(lang: str, items: Iterable[str] | None = None) -> list[Call]:
     """Each step with a question, in guide order (only ``items``, when given).
 
     Every entry is ``{"id", "phase", "action", "ask", "href"}``, texts in ``lang``;

@@ -9,6 +9,7 @@ about their own steps, once (the page then saves today's version).
 """
 
 from .conditions import holds
+from .contract import Change, State
 from .data import HISTORY, ITEMS, LANGS, QUESTIONS, STRINGS
 from .titles import phase_title
 
@@ -19,7 +20,9 @@ _QUESTION_ORDER = {key: index for index, key in enumerate(QUESTIONS)}
 _ITEM_ORDER = {item: len(QUESTIONS) + index for index, item in enumerate(ITEMS)}
 
 
-def _concerns(change: dict, answers: dict, applicable: list[str], asked: list[str]) -> bool:
+def _concerns(
+    change: dict[str, str], answers: dict[str, str], applicable: list[str], asked: list[str]
+) -> bool:
     """Whether ``change`` concerns a merchant with these answers, items and questions."""
     if not holds(change.get("when", "always"), answers):
         return False
@@ -28,16 +31,16 @@ def _concerns(change: dict, answers: dict, applicable: list[str], asked: list[st
     return (change["item"] in applicable) != (change["kind"] == NO_LONGER_APPLIES)
 
 
-def _position(change: dict) -> int:
+def _position(change: dict[str, str]) -> int:
     """Questions first, in display order, then items in guide order."""
     if "question" in change:
         return _QUESTION_ORDER[change["question"]]
     return _ITEM_ORDER[change["item"]]
 
 
-def message(change: dict, lang: str) -> str:
+def message(change: dict[str, str], lang: str) -> str:
     """What ``change`` says in ``lang``: its kind's words with the step, phase or question."""
-    words = STRINGS["changes"][change["kind"]][lang]
+    words = str(STRINGS["changes"][change["kind"]][lang])
     if "question" in change:
         return words.format(question=QUESTIONS[change["question"]]["label"][lang])
     spec = ITEMS[change["item"]]
@@ -45,8 +48,11 @@ def message(change: dict, lang: str) -> str:
 
 
 def changes_since(
-    state: dict, applicable: list[str], asked: list[str], history: dict = HISTORY
-) -> list[dict]:
+    state: State,
+    applicable: list[str],
+    asked: list[str],
+    history: dict[int, list[dict[str, str]]] = HISTORY,
+) -> list[Change]:
     """The changes of the rules after ``state["rules"]`` that concern this merchant.
 
     ``state`` is a clean state (see :func:`checklist.validate.normalise`),
@@ -60,7 +66,7 @@ def changes_since(
     answers = state["answers"]
     if state["rules"] >= max(history) or not (answers or state["done"]):
         return []
-    found: list[dict] = []
+    found: list[dict[str, str]] = []
     for version in range(state["rules"] + 1, max(history) + 1):
         for change in history[version]:
             if change not in found and _concerns(change, answers, applicable, asked):

@@ -2,6 +2,7 @@
 check of a file before it is imported.
 """
 
+from .contract import CheckResult, Counts, ImportCheck, Problem, State
 from .data import LANGS, STRINGS
 from .migrate import migrated_state
 from .rules import evaluate
@@ -9,14 +10,14 @@ from .summary import summary_of
 from .validate import normalise
 
 
-def check(state: object, lang: object, mask: object = False) -> dict:
+def check(state: object, lang: object, mask: object = False) -> CheckResult:
     """``{"evaluation": evaluate(state), "summary": summary(state, lang, mask=mask)}``,
     with the state evaluated once."""
     evaluation = evaluate(state)
     return {"evaluation": evaluation, "summary": summary_of(evaluation, lang, mask=bool(mask))}
 
 
-def counts(state: dict) -> dict:
+def counts(state: State) -> Counts:
     """What a clean state holds, for "the file holds X against what is here now Y"."""
     return {
         "answers": len(state["answers"]),
@@ -27,18 +28,18 @@ def counts(state: dict) -> dict:
     }
 
 
-def _counts_of(state: object) -> dict | None:
+def _counts_of(state: object) -> Counts | None:
     migrated, _ = migrated_state(state)
     return None if migrated is None else counts(normalise(migrated)[0])
 
 
-def _refusal(found: dict) -> dict:
+def _refusal(found: Problem) -> Problem:
     """A problem that refuses the whole file, with the import's own words for it."""
     words = STRINGS["refusals"][found["code"]]
     return {**found, "message": {lang: words[lang] for lang in LANGS}}
 
 
-def check_import(value: object, current: object) -> dict:
+def check_import(value: object, current: object) -> ImportCheck:
     """Check a file's content (any JSON value) before it replaces ``current``.
 
     Returns ``{"state", "refused", "changes", "incoming", "current"}``:

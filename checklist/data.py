@@ -11,8 +11,13 @@ files' order: display order for questions, guide order for phases and items.
 import copy
 import tomllib
 from importlib import resources
+from typing import Any, cast
 
+from .contract import Catalogue, Item, Phase, Question, Rules
 from .locales import strings
+
+#: The engine's strings: ``{table: {key: {lang: text}}}`` (problems: ``{"level", lang...}``).
+Strings = dict[str, Any]
 
 #: The engine's own tables of each language file (the rest are the site's).
 ENGINE_TABLES = (
@@ -27,14 +32,14 @@ ENGINE_TABLES = (
 )
 
 
-def _read(name: str) -> dict:
+def _read(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
 
 
-def _bilingual(langs: tuple[str, ...], levels: dict[str, str]) -> dict:
+def _bilingual(langs: tuple[str, ...], levels: dict[str, str]) -> Strings:
     """The engine's strings as ``{table: {key: {lang: text}}}``, problems with their level."""
     words = {lang: strings(lang) for lang in langs}
-    tables: dict = {"title": {lang: words[lang]["title"] for lang in langs}}
+    tables: Strings = {"title": {lang: words[lang]["title"] for lang in langs}}
     for name in ENGINE_TABLES:
         tables[name] = {
             key: {lang: words[lang][name][key] for lang in langs} for key in words[langs[0]][name]
@@ -46,29 +51,30 @@ def _bilingual(langs: tuple[str, ...], levels: dict[str, str]) -> dict:
     return tables
 
 
-CATALOGUE = _read("items.toml")
+_FILE = _read("items.toml")
 
 #: The site's languages; the first is the default (and the fallback).
-LANGS: tuple[str, ...] = tuple(CATALOGUE.pop("languages"))
-STRINGS = _bilingual(LANGS, CATALOGUE.pop("problem_levels"))
+LANGS: tuple[str, ...] = tuple(_FILE.pop("languages"))
+STRINGS = _bilingual(LANGS, _FILE.pop("problem_levels"))
+CATALOGUE = cast(Catalogue, _FILE)
 
-QUESTIONS: dict[str, dict] = {question["key"]: question for question in CATALOGUE["questions"]}
-PHASES: dict[str, dict] = {phase["id"]: phase for phase in CATALOGUE["phases"]}
-ITEMS: dict[str, dict] = {item["id"]: item for item in CATALOGUE["items"]}
+QUESTIONS: dict[str, Question] = {question["key"]: question for question in CATALOGUE["questions"]}
+PHASES: dict[str, Phase] = {phase["id"]: phase for phase in CATALOGUE["phases"]}
+ITEMS: dict[str, Item] = {item["id"]: item for item in CATALOGUE["items"]}
 PHASE_INDEX: dict[str, int] = {phase: index for index, phase in enumerate(PHASES)}
 #: The rules the engine applies (``[rules]`` of items.toml): which items it relies on.
-RULES: dict = CATALOGUE["rules"]
+RULES: Rules = CATALOGUE["rules"]
 #: Longest values kept, and the most entries read from one object or list.
 LIMITS: dict[str, int] = CATALOGUE["limits"]
 #: What changed in the rules, by version (``changes.toml``): ``{version: [change, ...]}``.
-HISTORY: dict[int, list[dict]] = {
+HISTORY: dict[int, list[dict[str, str]]] = {
     version["version"]: version["changes"] for version in _read("changes.toml")["versions"]
 }
 #: Today's rules version: the last one of the history.
 RULES_VERSION: int = max(HISTORY)
 
 
-def catalogue() -> dict:
+def catalogue() -> Catalogue:
     """The questions, phases, items, rules and limits as a JSON-ready dict.
 
     Questions in display order, phases and items in guide order; each phase has

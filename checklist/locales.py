@@ -13,10 +13,14 @@ Both files must have exactly the same keys; :func:`missing` says which differ.
 import tomllib
 from functools import cache
 from importlib import resources
+from typing import Any
+
+#: A language file as read: nested tables of strings (and lists of them).
+Tree = dict[str, Any]
 
 
 @cache
-def strings(lang: str) -> dict:
+def strings(lang: str) -> Tree:
     """All the strings of one language, as nested tables (read once)."""
     source = resources.files(__package__).joinpath("locales", f"{lang}.toml")
     return tomllib.loads(source.read_text(encoding="utf-8"))
@@ -37,7 +41,7 @@ def t(lang: str, key: str, **values: object) -> str:
     return str(found).format(**values) if values else str(found)
 
 
-def keys(tree: dict) -> set[str]:
+def keys(tree: Tree) -> set[str]:
     """Every key of a language file as :func:`t` takes it."""
     return {
         f"{name}.{key}" if isinstance(value, dict) else name
@@ -49,4 +53,5 @@ def keys(tree: dict) -> set[str]:
 def missing(langs: tuple[str, ...]) -> set[str]:
     """Dotted keys present in some languages' files but not in all of them."""
     found = [keys(strings(lang)) for lang in langs]
-    return set.union(*found) - set.intersection(*found)
+    anywhere: set[str] = set().union(*found)
+    return anywhere - found[0].intersection(*found[1:])

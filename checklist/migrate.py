@@ -13,6 +13,7 @@ as ``too_many_entries``), so a state of any size is migrated in bounded time.
 
 from itertools import islice
 
+from .contract import Migrated, Problem
 from .data import LIMITS
 from .problems import capped, problem
 from .state import SCHEMA, new_state
@@ -25,7 +26,7 @@ _V1_MERCHANT = {"merchant_id": "merchant_id", "terminal_id": "terminal_id", "mer
 _KNOWN = (*new_state(), *_V1_MERCHANT)
 
 
-def _schema(state: dict) -> dict | None:
+def _schema(state: dict[str, object]) -> Problem | None:
     """None when the schema is one this engine reads (missing means 1), else the refusal."""
     number = state.get("schema", 1)
     if isinstance(number, bool) or not isinstance(number, int):
@@ -37,7 +38,7 @@ def _schema(state: dict) -> dict | None:
     return None
 
 
-def _bounded(state: dict, problems: list[dict]) -> dict:
+def _bounded(state: dict[str, object], problems: list[Problem]) -> dict[str, object]:
     """The state's known keys wherever they are, and its first other keys: at most
     ``LIMITS["entries"]`` keys in all, with room for the keys migrating adds."""
     known = {key: state[key] for key in _KNOWN if key in state}
@@ -49,7 +50,7 @@ def _bounded(state: dict, problems: list[dict]) -> dict:
     return {**dict(islice(others, room)), **known}
 
 
-def _merchant_v1(out: dict, state: dict, problems: list[dict]) -> None:
+def _merchant_v1(out: dict[str, object], state: dict[str, object], problems: list[Problem]) -> None:
     """Nest the flat schema-1 merchant details; a nested value already there is kept."""
     flat = {new: state[old] for old, new in _V1_MERCHANT.items() if old in state}
     if not flat:
@@ -68,7 +69,7 @@ def _merchant_v1(out: dict, state: dict, problems: list[dict]) -> None:
     out["merchant"] = merged
 
 
-def _done_v1(out: dict, problems: list[dict]) -> None:
+def _done_v1(out: dict[str, object], problems: list[Problem]) -> None:
     """A schema-1 ``done`` list of ids becomes ``{id: true}``."""
     ticks = out.get("done")
     if not isinstance(ticks, list):
@@ -85,7 +86,7 @@ def _done_v1(out: dict, problems: list[dict]) -> None:
     out["done"] = done
 
 
-def _from_v1(state: dict, problems: list[dict]) -> dict:
+def _from_v1(state: dict[str, object], problems: list[Problem]) -> dict[str, object]:
     """Schema 1 -> 2: ``done`` from a list of ids to ``{id: true}``, merchant details nested."""
     out = {key: value for key, value in state.items() if key not in _V1_MERCHANT}
     _merchant_v1(out, state, problems)
@@ -94,7 +95,7 @@ def _from_v1(state: dict, problems: list[dict]) -> dict:
     return out
 
 
-def migrate(state: object) -> dict:
+def migrate(state: object) -> Migrated:
     """``{"state": <current-schema state>, "problems": [...]}`` for a saved state of any schema.
 
     Schema 1 (or no ``schema`` key) is converted; a current state comes back as
@@ -109,14 +110,14 @@ def migrate(state: object) -> dict:
     return {"state": migrated, "problems": capped(problems)}
 
 
-def migrated_state(state: object) -> tuple[dict | None, list[dict]]:
+def migrated_state(state: object) -> tuple[dict[str, object] | None, list[Problem]]:
     """What :func:`migrate` returns, as a pair, with every problem (none left out)."""
     if not isinstance(state, dict):
-        return new_state(), [problem("wrong_type")]
+        return dict(new_state()), [problem("wrong_type")]
     refusal = _schema(state)
     if refusal is not None:
         return None, [refusal]
-    problems: list[dict] = []
+    problems: list[Problem] = []
     bounded = _bounded(state, problems)
     if state.get("schema", 1) == 1:
         return _from_v1(bounded, problems), problems

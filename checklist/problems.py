@@ -9,6 +9,9 @@ Messages never echo the input except a key name, cut to :data:`KEY_SHOWN`
 characters, so a problem stays small whatever the input holds.
 """
 
+from collections.abc import Mapping
+
+from .contract import Item, Problem, Question
 from .data import ITEMS, LANGS, QUESTIONS, STRINGS
 
 #: At most this many problems are listed; then one ``too_many_problems`` says so.
@@ -30,40 +33,41 @@ def path(*keys: object) -> str:
 
 
 # Paths whose last key names a question or an item.
-_LABELLED = {"answers": QUESTIONS, "done": ITEMS}
+_LABELLED: dict[str, Mapping[str, Question | Item]] = {"answers": QUESTIONS, "done": ITEMS}
 
 
 def field_label(field: str, lang: str) -> str:
     """What the value at ``field`` is called in ``lang``."""
     fields = STRINGS["fields"]
     if field in fields:
-        return fields[field][lang]
+        return str(fields[field][lang])
     top, _, key = field.partition(".")
     labelled = _LABELLED.get(top, {})
     if key in labelled:
-        return STRINGS["keyed_fields"][top][lang].format(label=labelled[key]["label"][lang])
-    return fields.get(top, fields[""])[lang]
+        return str(STRINGS["keyed_fields"][top][lang]).format(label=labelled[key]["label"][lang])
+    return str(fields.get(top, fields[""])[lang])
 
 
-def problem(code: str, *, field: str = "", item: str | None = None, **values: object) -> dict:
+def problem(code: str, *, field: str = "", item: str | None = None, **values: int | str) -> Problem:
     """The problem ``code`` about the value at ``field`` or about the item ``item``.
 
     ``values`` fill the message's other placeholders (``{key}``, ``{limit}``).
     """
     spec = STRINGS["problems"][code]
     message = {
-        lang: spec[lang].format(
+        lang: str(spec[lang]).format(
             field=field_label(field, lang),
             item=ITEMS[item]["label"][lang] if item else "",
             **values,
         )
         for lang in LANGS
     }
-    where = {"item": item} if item else {"field": field}
-    return {**where, "code": code, "level": spec["level"], "message": message}
+    if item:
+        return {"item": item, "code": code, "level": spec["level"], "message": message}
+    return {"field": field, "code": code, "level": spec["level"], "message": message}
 
 
-def capped(problems: list[dict]) -> list[dict]:
+def capped(problems: list[Problem]) -> list[Problem]:
     """At most ``MAX_PROBLEMS`` problems, and a last one saying when some were left out."""
     if len(problems) <= MAX_PROBLEMS:
         return problems

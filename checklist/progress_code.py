@@ -17,9 +17,12 @@ A dropped or extra character changes the length, which the version fixes.
 
 import tomllib
 import unicodedata
+from collections.abc import Mapping
 from importlib import resources
 from math import prod
+from typing import Any
 
+from .contract import Decoded
 from .migrate import migrate
 from .problems import problem
 from .state import new_state
@@ -81,7 +84,7 @@ def is_code_word(symbols: list[int]) -> bool:
 class Layout:
     """One rules version's layout: its questions (key, values) and items, in bit order."""
 
-    def __init__(self, spec: dict) -> None:
+    def __init__(self, spec: dict[str, Any]) -> None:
         self.version: int = spec["version"]
         self.schema: int = spec["schema"]
         self.questions: list[tuple[str, list[str]]] = [
@@ -93,7 +96,7 @@ class Layout:
         self.data_length = -(-bits // 5)
         self.length = 1 + self.data_length + CHECKS
 
-    def number(self, answers: dict, done: dict) -> int:
+    def number(self, answers: Mapping[str, str], done: Mapping[str, bool]) -> int:
         """The answers and ticks as one number (see ``progress_code.toml`` for the order)."""
         answered = 0
         for key, values in self.questions:
@@ -106,7 +109,7 @@ class Layout:
             ticks = ticks << 1 | (done.get(item) is True)
         return answered << len(self.items) | ticks
 
-    def state(self, number: int) -> dict | None:
+    def state(self, number: int) -> dict[str, object] | None:
         """The saved state (in this layout's schema) a number stands for; None if none does."""
         answered, ticks = divmod(number, 1 << len(self.items))
         if answered >= self.answer_space:
@@ -123,7 +126,7 @@ class Layout:
         return {"schema": self.schema, "answers": answers, "done": dict.fromkeys(ticked, True)}
 
 
-def load_layouts(spec: dict) -> dict[int, Layout]:
+def load_layouts(spec: dict[str, Any]) -> dict[int, Layout]:
     """The layouts of ``progress_code.toml`` (already parsed), by version."""
     return {layout.version: layout for layout in map(Layout, spec["versions"])}
 
@@ -169,11 +172,13 @@ def normalise_code(text: object) -> str:
     return "".join(half_width.split()).translate(_DROPPED).upper()
 
 
-def _refused(code: str, **values: object) -> dict:
-    return {"state": None, "problems": [problem(code, field=_FIELD, **values)]}
+def _refused(code: str, *, position: int = 0, expected: int = 0, length: int = 0) -> Decoded:
+    """No state, and the one problem ``code`` about the code (the numbers fill its message)."""
+    found = problem(code, field=_FIELD, position=position, expected=expected, length=length)
+    return {"state": None, "problems": [found]}
 
 
-def _decode(text: object, layouts: dict[int, Layout]) -> dict:
+def _decode(text: object, layouts: dict[int, Layout]) -> Decoded:
     code = normalise_code(text)
     if not code:
         return _refused("code_empty")
@@ -198,10 +203,12 @@ def _decode(text: object, layouts: dict[int, Layout]) -> dict:
     if state is None:
         return _refused("code_invalid")
     migrated = migrate(state)
+    # A layout's schema is one this engine reads (a test checks), so it is never refused.
+    assert migrated["state"] is not None
     return {"state": {**new_state(), **migrated["state"]}, "problems": migrated["problems"]}
 
 
-def decode_progress(code: object) -> dict:
+def decode_progress(code: object) -> Decoded:
     """``{"state": <current-schema state>, "problems": [...]}`` for a progress code.
 
     The state holds the code's answers and ticks (merchant details and notes

@@ -6,8 +6,11 @@ everything questionable as problems instead of raising. The items it relies on
 and the order it warns about are data (``[rules]`` of ``items.toml``).
 """
 
+from typing import get_args
+
 from .changes import changes_since
 from .conditions import holds
+from .contract import Evaluation, NextStep, Problem, Verdict
 from .data import ITEMS, PHASE_INDEX, PHASES, QUESTIONS, RULES, RULES_VERSION
 from .migrate import migrate
 from .problems import capped, problem
@@ -15,7 +18,8 @@ from .state import new_state
 from .validate import normalise
 
 #: Every verdict, in the order a closure goes through them.
-VERDICTS = ("needs_answers", "not_ready", "ready_to_apply", "in_progress", "closed")
+#: (One home: the ``Verdict`` type of :mod:`checklist.contract`.)
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 #: The value of an answer that keeps a step on the list until the merchant finds out.
 UNSURE = "unsure"
 
@@ -27,7 +31,9 @@ def _unconditional(item: str) -> bool:
     )
 
 
-def _verdict(unanswered: list, done: dict, open_items: list, blockers: list) -> str:
+def _verdict(
+    unanswered: list[str], done: dict[str, bool], open_items: list[str], blockers: list[str]
+) -> Verdict:
     if unanswered:
         return "needs_answers"
     if blockers:
@@ -37,7 +43,9 @@ def _verdict(unanswered: list, done: dict, open_items: list, blockers: list) -> 
     return "in_progress" if open_items else "closed"
 
 
-def _next(verdict: str, unanswered: list, open_items: list, blockers: list) -> dict | None:
+def _next(
+    verdict: Verdict, unanswered: list[str], open_items: list[str], blockers: list[str]
+) -> NextStep | None:
     """What to do next: the first unanswered question, blocker, apply step or open item."""
     if unanswered:
         return {"kind": "question", "id": unanswered[0], "anchor": f"question-{unanswered[0]}"}
@@ -45,11 +53,13 @@ def _next(verdict: str, unanswered: list, open_items: list, blockers: list) -> d
         # The submitted item is open, so the apply phase has an open item.
         apply = [item for item in open_items if ITEMS[item]["phase"] == RULES["apply_phase"]]
         open_items = apply
-    item = (blockers or open_items or [None])[0]
+    item = next(iter(blockers or open_items), None)
     return None if item is None else {"kind": "item", "id": item, "anchor": item}
 
 
-def _order_problems(done: dict, applicable: list[str], blockers: list[str]) -> list[dict]:
+def _order_problems(
+    done: dict[str, bool], applicable: list[str], blockers: list[str]
+) -> list[Problem]:
     """Warnings about ticks that do not fit the answers or the guide's order."""
     problems = [problem("not_applicable", item=item) for item in done if item not in applicable]
     if blockers:
@@ -67,10 +77,10 @@ def _order_problems(done: dict, applicable: list[str], blockers: list[str]) -> l
     return problems
 
 
-def _unsure(answers: dict, applicable: list[str]) -> dict[str, str]:
+def _unsure(answers: dict[str, str], applicable: list[str]) -> dict[str, str]:
     """``{item: question key}`` for the items on the list only because of a "not sure"."""
     unsure = [key for key, answer in answers.items() if answer == UNSURE]
-    found = {}
+    found: dict[str, str] = {}
     for item in applicable:
         spec = ITEMS[item]
         for key in unsure:
@@ -84,7 +94,7 @@ def _unsure(answers: dict, applicable: list[str]) -> dict[str, str]:
     return found
 
 
-def evaluate(state: object) -> dict:
+def evaluate(state: object) -> Evaluation:
     """Everything the checklist page shows for a saved state (any schema, any JSON value).
 
     Returns a JSON-ready dict:

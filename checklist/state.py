@@ -1,5 +1,6 @@
 """The layout of the saved state (see the package docstring for both schemas)."""
 
+from .contract import State
 from .data import RULES_VERSION
 
 #: The current schema number of a saved state.
@@ -8,7 +9,7 @@ SCHEMA = 2
 FIRST_RULES = 1
 
 
-def new_state() -> dict:
+def new_state() -> State:
     """An empty current-schema state: nothing answered, nothing ticked.
 
     ``updated`` is None: the engine has no clock, the page sets it when it saves.

@@ -7,15 +7,31 @@ language (the site knows where each language lives):
 """
 
 from datetime import datetime
+from typing import Literal
 
 from .calls import call_list
+from .contract import (
+    Change,
+    Evaluation,
+    Link,
+    NextStep,
+    Summary,
+    SummaryAnswer,
+    SummaryChange,
+    SummaryItem,
+    SummaryNext,
+    SummaryPhase,
+)
 from .data import CATALOGUE, ITEMS, LANGS, PHASES, QUESTIONS, STRINGS
 from .progress_code import encode_progress
 from .rules import evaluate
 from .titles import href, phase_title
 
 #: Characters left visible at the start and the end of a masked number.
-MASKS = {"merchant_id": (3, 3), "terminal_id": (2, 2)}
+MASKS: dict[Literal["merchant_id", "terminal_id"], tuple[int, int]] = {
+    "merchant_id": (3, 3),
+    "terminal_id": (2, 2),
+}
 MASK = "•"
 #: The checklist page, from a language's root: questions are linked there.
 CHECKLIST_PAGE = CATALOGUE["page"]
@@ -32,7 +48,7 @@ def masked(text: str, start: int, end: int) -> str:
     return text[:start] + MASK * hidden + text[len(text) - end :]
 
 
-def _link(item: str, lang: str) -> dict:
+def _link(item: str, lang: str) -> Link:
     spec = ITEMS[item]
     return {
         "id": item,
@@ -42,7 +58,7 @@ def _link(item: str, lang: str) -> dict:
     }
 
 
-def _find_out(item: str, unsure: dict, lang: str) -> str | None:
+def _find_out(item: str, unsure: dict[str, str], lang: str) -> str | None:
     """How to find out whether ``item`` is needed, when a "not sure" keeps it listed."""
     if item not in unsure:
         return None
@@ -52,7 +68,7 @@ def _find_out(item: str, unsure: dict, lang: str) -> str | None:
     return option["hint"][lang]
 
 
-def _item(item: str, result: dict, lang: str) -> dict:
+def _item(item: str, result: Evaluation, lang: str) -> SummaryItem:
     blocks = ITEMS[item]["blocks"]
     done = result["state"]["done"]
     status = "done" if item in done else "required" if blocks else "todo"
@@ -65,7 +81,7 @@ def _item(item: str, result: dict, lang: str) -> dict:
     }
 
 
-def _phase(phase: str, result: dict, lang: str) -> dict:
+def _phase(phase: str, result: Evaluation, lang: str) -> SummaryPhase:
     items = [
         _item(item, result, lang) for item in result["applicable"] if ITEMS[item]["phase"] == phase
     ]
@@ -79,7 +95,7 @@ def _phase(phase: str, result: dict, lang: str) -> dict:
     }
 
 
-def _next(step: dict | None, lang: str) -> dict | None:
+def _next(step: NextStep | None, lang: str) -> SummaryNext | None:
     if step is None:
         return None
     if step["kind"] == "item":
@@ -94,7 +110,7 @@ def _next(step: dict | None, lang: str) -> dict | None:
     }
 
 
-def _change(change: dict, lang: str) -> dict:
+def _change(change: Change, lang: str) -> SummaryChange:
     """A change of the rules as the summary shows it, linked to its step or question."""
     if change["item"]:
         link = href(ITEMS[change["item"]]["phase"], change["item"])
@@ -107,18 +123,18 @@ def _date(updated: str | None) -> str | None:
     return None if updated is None else datetime.fromisoformat(updated).date().isoformat()
 
 
-def _answer(key: str, answers: dict, lang: str) -> dict:
+def _answer(key: str, answers: dict[str, str], lang: str) -> SummaryAnswer:
     question = QUESTIONS[key]
     labels = {option["value"]: option["label"][lang] for option in question["options"]}
-    answer = labels.get(answers.get(key), STRINGS["labels"]["unanswered"][lang])
+    answer = labels.get(answers.get(key, ""), STRINGS["labels"]["unanswered"][lang])
     return {"key": key, "question": question["label"][lang], "answer": answer}
 
 
-def summary_of(result: dict, lang: object, *, mask: bool = False) -> dict:
+def summary_of(result: Evaluation, lang: object, *, mask: bool = False) -> Summary:
     """The summary of an evaluation (what :func:`checklist.evaluate` returned), in ``lang``."""
     lang = lang if lang in LANGS else LANGS[0]
     clean = result["state"]
-    merchant = dict(clean["merchant"])
+    merchant = clean["merchant"].copy()
     if mask:
         for key, (start, end) in MASKS.items():
             merchant[key] = masked(merchant[key], start, end)
@@ -162,7 +178,7 @@ def summary_of(result: dict, lang: object, *, mask: bool = False) -> dict:
     }
 
 
-def summary(state: object, lang: object, *, mask: bool = False) -> dict:
+def summary(state: object, lang: object, *, mask: bool = False) -> Summary:
     """What the printed summary of ``state`` shows, in ``lang`` (zh or en; anything else: zh).
 
     With ``mask``, the merchant number keeps its first and last 3 characters and

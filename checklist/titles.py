@@ -14,5 +14,5 @@ def phase_title(phase: str, lang: str) -> str:
     """The phase's title with its number, as the guide's heading says it."""
     spec = PHASES[phase]
     phrases = STRINGS["phrases"]
-    number = phrases["numerals"][lang][spec["number"] - 1]
-    return phrases["phase_heading"][lang].format(number=number, title=spec["title"][lang])
+    number: str = phrases["numerals"][lang][spec["number"] - 1]
+    return str(phrases["phase_heading"][lang]).format(number=number, title=spec["title"][lang])

@@ -12,9 +12,12 @@ any other work, so input of any size is checked in bounded time.
 
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from itertools import islice
+from typing import cast
 
+from .contract import Merchant, Problem, State
 from .data import ITEMS, LIMITS, QUESTIONS, RULES_VERSION
 from .problems import path, problem, shown
 from .state import FIRST_RULES, new_state
@@ -37,7 +40,7 @@ _INVISIBLE = str.maketrans("", "", INVISIBLE)
 # Hyphens, dashes and the invisible characters that turn up when a number is copied.
 _DROPPED = str.maketrans("", "", "-‐‑‒–—―−" + INVISIBLE)
 
-Problems = list[dict]
+Problems = list[Problem]
 
 
 def _normalise_number(text: object) -> str:
@@ -70,7 +73,9 @@ def normalise_terminal_id(text: object) -> str:
     return _normalise_number(text)
 
 
-def _entries(value: dict, field: str, problems: Problems) -> list[tuple]:
+def _entries(
+    value: dict[object, object], field: str, problems: Problems
+) -> list[tuple[object, object]]:
     """The first ``LIMITS["entries"]`` entries of ``value``; the rest are reported."""
     limit = LIMITS["entries"]
     if len(value) > limit:
@@ -99,31 +104,31 @@ def _text(field: str, text: str, problems: Problems, *, strip: bool = False) -> 
     return visible[:limit]
 
 
-def _answers(value: object, problems: Problems) -> dict:
+def _answers(value: object, problems: Problems) -> dict[str, str]:
     if not isinstance(value, dict):
         problems.append(problem("wrong_type", field="answers"))
         return {}
-    answers = {}
+    answers: dict[str, str] = {}
     for key, answer in _entries(value, "answers", problems):
-        question = QUESTIONS.get(key)
-        if question is None:
+        question = QUESTIONS.get(key) if isinstance(key, str) else None
+        if question is None or not isinstance(key, str):
             problems.append(problem("unknown_question", field=path("answers", key), key=shown(key)))
         elif answer is None:
             continue  # unanswered
-        elif answer in [option["value"] for option in question["options"]]:
+        elif isinstance(answer, str) and answer in [o["value"] for o in question["options"]]:
             answers[key] = answer
         else:
             problems.append(problem("unknown_answer", field=path("answers", key)))
     return {key: answers[key] for key in QUESTIONS if key in answers}
 
 
-def _done(value: object, problems: Problems) -> dict:
+def _done(value: object, problems: Problems) -> dict[str, bool]:
     if not isinstance(value, dict):
         problems.append(problem("wrong_type", field="done"))
         return {}
     ticked = set()
     for key, tick in _entries(value, "done", problems):
-        if key not in ITEMS:
+        if not isinstance(key, str) or key not in ITEMS:
             problems.append(problem("unknown_item", field=path("done", key), key=shown(key)))
         elif tick is True:
             ticked.add(key)
@@ -145,20 +150,22 @@ def _number(key: str, text: str, problems: Problems) -> str:
     return number
 
 
-def _merchant(value: object, problems: Problems) -> dict:
+def _merchant(value: object, problems: Problems) -> Merchant:
     merchant = new_state()["merchant"]
     if not isinstance(value, dict):
         problems.append(problem("wrong_type", field="merchant"))
         return merchant
     for key, text in _entries(value, "merchant", problems):
-        if key not in merchant:
+        if key not in merchant or not isinstance(key, str):
             problems.append(problem("unknown_field", field=path("merchant", key), key=shown(key)))
         elif not isinstance(text, str):
             problems.append(problem("wrong_type", field=path("merchant", key)))
         elif key == "name":
-            merchant[key] = _text("merchant.name", text, problems, strip=True)
+            merchant["name"] = _text("merchant.name", text, problems, strip=True)
+        elif key == "merchant_id":
+            merchant["merchant_id"] = _number(key, text, problems)
         else:
-            merchant[key] = _number(key, text, problems)
+            merchant["terminal_id"] = _number(key, text, problems)
     return merchant
 
 
@@ -188,13 +195,13 @@ def _updated(value: object, problems: Problems) -> str | None:
 def _rules(value: object, problems: Problems) -> int:
     """The rules version the state was last shown with: a whole number up to today's."""
     whole = isinstance(value, int) and not isinstance(value, bool)
-    if whole and FIRST_RULES <= value <= RULES_VERSION:
+    if whole and isinstance(value, int) and FIRST_RULES <= value <= RULES_VERSION:
         return value
     problems.append(problem("rules_invalid", field="rules"))
     return RULES_VERSION
 
 
-_READERS = {
+_READERS: dict[str, Callable[[object, Problems], object]] = {
     "answers": _answers,
     "done": _done,
     "merchant": _merchant,
@@ -204,7 +211,7 @@ _READERS = {
 }
 
 
-def normalise(state: dict) -> tuple[dict, Problems]:
+def normalise(state: Mapping[str, object]) -> tuple[State, Problems]:
     """The state with every value checked, and the problems found.
 
     ``state`` has the current layout (the output of :func:`checklist.migrate`,
@@ -214,7 +221,7 @@ def normalise(state: dict) -> tuple[dict, Problems]:
     question order and ticks in guide order.
     """
     problems: Problems = []
-    clean = {**new_state(), "rules": FIRST_RULES}
+    clean: dict[str, object] = {**new_state(), "rules": FIRST_RULES}
     for key, value in state.items():
         if key == "schema":
             continue  # migrate() has checked it
@@ -223,4 +230,5 @@ def normalise(state: dict) -> tuple[dict, Problems]:
             problems.append(problem("unknown_field", field=path(key), key=shown(key)))
         else:
             clean[key] = read(value, problems)
-    return clean, problems
+    # Every key of a new state, each value from its reader: a State.
+    return cast(State, clean), problems

@@ -76,7 +76,10 @@ class Engine:
             self.catalogue = self.module.catalogue()
             self.new_state = self.module.new_state()
             self.schema = self.module.SCHEMA
-            summary = sys.modules["checklist.summary"]
+            # Imported with the package above; named here, not read from sys.modules.
+            summary = importlib.import_module("checklist.summary")
+            #: The guide's phase titles, from the engine's one home for them.
+            self.phase_title = importlib.import_module("checklist.titles").phase_title
             # How the summary hides digits, so the page can hide them the same
             # way when it prints without the engine.
             self.masks = {
@@ -129,20 +132,13 @@ def localise(text: dict[str, str] | str | None, lang: str) -> str:
     return str(text or "")
 
 
-def phase_title(phrases: dict, number: int, title: str) -> str:
-    """A phase's title as the guide's heading (and the engine's summary) write it:
-    "第六阶段：…" / "Phase 6: …", from the engine's ``phrases``."""
-    numeral = phrases["numerals"][number - 1]
-    return phrases["phase_heading"].format(number=numeral, title=title)
-
-
 def view(
     engine: Engine,
     bundle: pyodide_assets.EngineBundle,
     page: Page,
     config: MkDocsConfig,
     base_url: str,
-) -> dict:
+) -> dict[str, Any]:
     """What the checklist template renders for the language being built."""
     lang = languages.building(config)
     language_root = languages.roots(config)[lang]
@@ -169,7 +165,6 @@ def view(
         for question in catalogue["questions"]
     ]
     phases = []
-    phrases = languages.table(config, "phrases")
     for phase in sorted(catalogue["phases"], key=lambda phase: phase["number"]):
         number = phase["number"]
         tasks = [
@@ -187,7 +182,7 @@ def view(
             {
                 "id": phase["id"],
                 "number": number,
-                "title": phase_title(phrases, number, localise(phase["title"], lang)),
+                "title": str(engine.phase_title(phase["id"], lang)),
                 "href": link(phase["page"]),
                 "tasks": tasks,
             }
@@ -225,7 +220,9 @@ def view(
     }
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
     """Give the checklist template its data (other pages are left alone)."""
     if page.meta.get("template") not in (TEMPLATE, "support.html"):  # support reads codes
         return context

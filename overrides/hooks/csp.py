@@ -167,7 +167,9 @@ def header_policy(hashes: set[str] | frozenset[str] | list[str]) -> str:
     return _policy(hashes, DIRECTIVES + HEADER_ONLY)
 
 
-def _policy(hashes: set[str] | frozenset[str] | list[str], directives) -> str:
+def _policy(
+    hashes: set[str] | frozenset[str] | list[str], directives: tuple[tuple[str, str], ...]
+) -> str:
     ordered = sorted(set(hashes))
     parts = []
     for name, value in directives:

@@ -18,6 +18,9 @@ from types import ModuleType
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+#: The guide's folder under each language's root: one page per phase.
+GUIDE = "guide/"
+
 
 def roots(config: MkDocsConfig) -> dict[str, str]:
     """Each built language and its root, default first: ``{"zh": "", "en": "en/"}``."""
@@ -44,12 +47,22 @@ def locales(config: MkDocsConfig) -> ModuleType:
 
 def t(config: MkDocsConfig, key: str, lang: str | None = None, **values: object) -> str:
     """The string at ``"<table>.<key>"`` in ``lang`` (default: the language being built)."""
-    return locales(config).t(lang or building(config), key, **values)
+    return str(locales(config).t(lang or building(config), key, **values))
+
+
+def provider_name(config: MkDocsConfig, lang: str | None = None) -> str:
+    """The provider's name as ``lang`` writes it (default: the language being built):
+    the default language its name, the others its reading (``extra.provider``)."""
+    provider = config.extra.get("provider") or {}
+    name = str(provider.get("name") or "")
+    if (lang or building(config)) != next(iter(roots(config))):
+        return str(provider.get("reading") or name)
+    return name
 
 
 def table(config: MkDocsConfig, name: str, lang: str | None = None) -> dict[str, str]:
     """One table of strings (``"links"``, ``"page"`` …) in ``lang`` (default: being built)."""
-    return locales(config).table(lang or building(config), name)
+    return dict(locales(config).table(lang or building(config), name))
 
 
 def check(config: MkDocsConfig) -> None:

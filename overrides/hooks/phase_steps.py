@@ -19,7 +19,7 @@ import languages  # beside this file; MkDocs puts it on sys.path while loading h
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-GUIDE = "guide/"
+GUIDE = languages.GUIDE
 
 
 def phases(pages: list[Page], root: str) -> list[Page]:
@@ -42,7 +42,9 @@ def steps(guide: list[Page], current: Page) -> list[dict[str, Any]]:
     ]
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
     """The phase list for a guide page."""
     root = languages.roots(config)[languages.building(config)]
     guide = phases(list(nav.pages), root)

@@ -39,6 +39,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
@@ -143,7 +144,9 @@ def runtime_version(root: Path, runtime_dir: Path) -> str:
             f"node_modules/pyodide is missing or incomplete ({', '.join(missing)} not found): "
             "run `npm ci` in the project folder (Pyodide is pinned in package.json)."
         )
-    installed = json.loads((runtime_dir / "package.json").read_text(encoding="utf-8"))["version"]
+    installed: str = json.loads((runtime_dir / "package.json").read_text(encoding="utf-8"))[
+        "version"
+    ]
     lock_file = root / "package-lock.json"
     if lock_file.is_file():
         pinned = json.loads(lock_file.read_text(encoding="utf-8"))
@@ -214,7 +217,7 @@ def pyodide_cli() -> list[str]:
     )
 
 
-def build_engine(root: Path, base_lock: dict, cache: Path, engine_dir: Path) -> None:
+def build_engine(root: Path, base_lock: dict[str, Any], cache: Path, engine_dir: Path) -> None:
     """Build the wheel from a copy of the sources and write its lock file.
 
     Building from a copy keeps setuptools' ``build/`` and ``*.egg-info`` out of

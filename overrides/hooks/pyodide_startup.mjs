@@ -66,6 +66,7 @@ const EXTRA_MODULES = [
 const EXERCISE = `
 import json
 import checklist
+import checklist.worker  # the worker's glue: in the snapshot with the engine
 
 def _exercise(scenarios_json):
     out = {}

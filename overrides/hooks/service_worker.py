@@ -28,6 +28,7 @@ import logging
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import languages  # beside this file; MkDocs puts it on sys.path while loading hooks
 from jinja2 import Environment
@@ -44,7 +45,8 @@ WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 WORKBOX_DIR = "assets/workbox"
 RUNTIME_DIR = "assets/pyodide/"
-# Rendered once from overrides/assets/favicon.svg with headless Chromium (see README).
+# Rendered once from overrides/assets/favicon.svg with headless Chromium
+# (see ARCHITECTURE.md, "Offline use").
 ICONS = (("assets/icons/icon-192.png", 192), ("assets/icons/icon-512.png", 512))
 # Larger files are never precached (the biggest small asset is Material's
 # bundle, 114 KB; the search index about 110 KB).
@@ -78,12 +80,14 @@ def precache_globs(search_langs: list[str]) -> tuple[list[str], list[str]]:
     return patterns, ignores
 
 
-def manifest(config: MkDocsConfig, lang: str) -> dict:
+def manifest(config: MkDocsConfig, lang: str) -> dict[str, Any]:
     """The web app manifest of one language, its URLs relative to the manifest itself."""
     up = "../" * languages.roots(config)[lang].count("/")  # language root -> site root
     return {
         "lang": lang,
-        "name": languages.t(config, "site.name", lang, provider=provider_name(config, lang)),
+        "name": languages.t(
+            config, "site.name", lang, provider=languages.provider_name(config, lang)
+        ),
         "short_name": languages.t(config, "site.app_short_name", lang),
         "description": languages.t(config, "site.description", lang),
         "start_url": "checklist/",
@@ -97,15 +101,6 @@ def manifest(config: MkDocsConfig, lang: str) -> dict:
         ]
         + [{"src": f"{up}assets/favicon.svg", "sizes": "any", "type": "image/svg+xml"}],
     }
-
-
-def provider_name(config: MkDocsConfig, lang: str) -> str:
-    """The provider's name as ``lang`` writes it (as in site_words.py)."""
-    provider = config.extra.get("provider") or {}
-    name = str(provider.get("name") or "")
-    if lang != next(iter(languages.roots(config))):
-        return str(provider.get("reading") or name)
-    return name
 
 
 def on_startup(command: str, dirty: bool) -> None:

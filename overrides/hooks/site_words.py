@@ -30,22 +30,13 @@ from mkdocs.structure.nav import Navigation, Section
 TOGGLES = {"default": "site.to_dark", "slate": "site.to_light"}
 
 
-def provider_name(config: MkDocsConfig) -> str:
-    """The provider's name as the language being built writes it (English: its reading)."""
-    provider = config.extra.get("provider") or {}
-    name = str(provider.get("name") or "")
-    if languages.building(config) != next(iter(languages.roots(config))):
-        return str(provider.get("reading") or name)
-    return name
-
-
 # As late as mkdocs-static-i18n (-100), which runs first (plugins before hooks) and sets
 # the language of this build.
 @event_priority(-100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Site-wide words of the language being built."""
     languages.check(config)
-    config.site_name = languages.t(config, "site.name", provider=provider_name(config))
+    config.site_name = languages.t(config, "site.name", provider=languages.provider_name(config))
     config.site_description = languages.t(config, "site.description")
     config.copyright = languages.t(config, "site.copyright")
     for palette in config.theme.get("palette") or []:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-GUIDE = "guide/"
+GUIDE = languages.GUIDE
 START = "guide/before/"  # where an unknown step id lands
 STEP_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEADING = re.compile(r"^#{1,2}\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9-]+)\}\s*$", re.M)
@@ -41,7 +42,7 @@ LINK_HOLDER = '<div class="step-link"></div>'
 STEPS: dict[str, dict[str, tuple[str, str]]] = {}
 
 
-def anchors(toc: list[AnchorLink]) -> list[AnchorLink]:
+def anchors(toc: Iterable[AnchorLink]) -> list[AnchorLink]:
     """Phase (h1) and step (h2) anchors of one guide page, in page order."""
     found = []
     for item in toc:
@@ -133,7 +134,9 @@ def support_rows(config: MkDocsConfig, nav: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict:
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
     """Give the go and support templates the map of this language."""
     lang = languages.building(config)
     context["step_map"] = step_map(lang, config)

@@ -8,9 +8,12 @@ and saves (localStorage included).
 
 ``guard``: records every request and every uncaught error of a test's browser
 contexts; the test fails if a request left 127.0.0.1 or if the project's own
-scripts threw. Material's inline scripts may throw when storage is disabled or
-its own keys are corrupt: those errors are told apart by their stack, which
-names no file of ours.
+scripts (``OUR_SCRIPTS``: the checklist, the site-wide scripts under
+``/assets/js/``, Pyodide) threw an uncaught error or left a promise rejection
+unhandled (Playwright reports both as ``pageerror``). Material's inline scripts
+may throw when storage is disabled or its own keys are corrupt: those errors are
+told apart by their stack, which names no file of ours. ``test_guard.py`` plants
+errors in ``/assets/js/`` to show they are caught.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from tests.guide_ids import ROOTS
 
 ROOT = Path(__file__).resolve().parents[2]
 # Files of ours that run in the page (a stack naming one of them is our error).
-OUR_SCRIPTS = ("/assets/checklist/", "/assets/pyodide/")
+OUR_SCRIPTS = ("/assets/checklist/", "/assets/js/", "/assets/pyodide/")
 # Pyodide's cold start takes ~5 s on a fast machine; leave room for slow CI.
 ENGINE_WAIT_MS = 60_000
 PREFIX = ROOTS

@@ -1,7 +1,7 @@
 """Faults on the checklist page that used to lose data or say something untrue:
 two tabs on an older save, damaged or oversized saves, saves the browser cannot
 write, odd schemas and notes, a blocked checker, problem marks on checkboxes,
-test settings in a link, and masking without Python. README, "Faults and what
+test settings in a link, and masking without Python. ARCHITECTURE.md, "Faults and what
 the merchant sees", lists each with its test."""
 
 from __future__ import annotations

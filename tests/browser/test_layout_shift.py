@@ -4,7 +4,7 @@ its limit for "good", the site allows a fifth of that). The checklist is also
 opened by returning merchants, whose saved progress fills it and warns. (The
 one time the rules changed since a merchant's last visit, the list of what
 changed is shown above the questions once Python has worked it out, and moves
-them: see the README, "Lighthouse", "Layout shift".)
+them: see PERFORMANCE.md, "Lighthouse", "Layout shift".)
 
 Shifts are read with the browser's own Layout Instability API (entries after
 input excluded, as CLS does), from before the page's first byte until the page

@@ -98,7 +98,7 @@ def test_no_runtime_is_kept_on_save_data_or_2g(browser: Browser, site_url, conne
 
 
 def test_the_storage_the_site_uses(fresh: BrowserContext, site_url, site_dir: Path) -> None:
-    """Measured after a visit that kept the runtime: the figures in the README."""
+    """Measured after a visit that kept the runtime: the figures of ARCHITECTURE.md."""
     page = fresh.new_page()
     ChecklistUI(site_url, "").open(page, "en")
     expect(message(page, "engine_ready")).to_be_attached(timeout=INSTALL_WAIT_MS)

@@ -77,7 +77,8 @@ class SwitchingHandler(QuietHandler):
 
 @pytest.fixture(scope="module")
 def changed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A second build of a copy of the sources with one page and one stylesheet changed."""
+    """A second build of a copy of the sources with one page and one stylesheet changed
+    (its own build by necessity: the test updates a visitor from one release to the next)."""
     copy = tmp_path_factory.mktemp("changed") / "repo"
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard"],

@@ -1,7 +1,9 @@
 """The named scenarios (checklist/scenarios.json) and what the engine gives for them.
 
 ``results`` is the one function both the CPython tests and the Pyodide runner
-(pyodide_runner.mjs) call, so both runtimes run the same code. The tests import
+(pyodide_runner.mjs) call, so both runtimes run the same code; it calls the
+engine through the worker's glue (``checklist.worker``), JSON in and out, as the
+page does. The tests import
 this module by name (not ``conftest``, which other test folders have too).
 """
 
@@ -10,6 +12,7 @@ import sys
 from pathlib import Path
 
 import checklist
+from checklist import worker
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "checklist" / "scenarios.json"
@@ -19,16 +22,21 @@ def load_scenarios() -> list[dict]:
     return json.loads(SCENARIOS.read_text(encoding="utf-8"))
 
 
+def page_call(op: str, *args: object) -> object:
+    """``checklist.<op>(*args)`` as the page makes it: through the worker's glue."""
+    return json.loads(worker.call(op, json.dumps(args)))
+
+
 def results(scenarios: list[dict]) -> dict:
     """``{name: {"evaluate", "check_zh", "check_en_masked", "summary_en", "import"}}``,
     JSON round-tripped: every public call the page makes, on every scenario."""
     out = {
         scenario["name"]: {
-            "evaluate": checklist.evaluate(scenario["state"]),
-            "check_zh": checklist.check(scenario["state"], "zh"),
-            "check_en_masked": checklist.check(scenario["state"], "en", mask=True),
-            "summary_en": checklist.summary(scenario["state"], "en"),
-            "import": checklist.check_import(scenario["state"], checklist.new_state()),
+            "evaluate": page_call("evaluate", scenario["state"]),
+            "check_zh": page_call("check", scenario["state"], "zh"),
+            "check_en_masked": page_call("check", scenario["state"], "en", True),
+            "summary_en": page_call("summary", scenario["state"], "en"),
+            "import": page_call("check_import", scenario["state"], checklist.new_state()),
         }
         for scenario in scenarios
     }

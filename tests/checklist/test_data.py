@@ -168,17 +168,24 @@ def test_the_order_rules_the_guide_asks_for():
     }
 
 
+def step_ids_written(sources: dict[str, str]) -> dict[str, list[str]]:
+    """``{step id: [file names]}`` for every step id written in one of ``sources``."""
+    found = {step: [name for name, text in sources.items() if step in text] for step in ITEMS}
+    return {step: names for step, names in found.items() if names}
+
+
 def test_no_step_id_is_written_in_the_engine_s_python():
     sources = {path.name: path.read_text(encoding="utf-8") for path in CODE}
-    assert sources
-    for step in ITEMS:
-        written = [name for name, text in sources.items() if step in text]
-        assert written == [], f"{step} is written in {written}: rules belong in items.toml"
+    assert step_ids_written(sources) == {}, "rules belong in items.toml"
 
 
-def test_the_step_id_check_would_catch_one():
-    # The check above reads every module of the package.
+def test_the_step_id_check_reads_every_module_and_would_catch_one():
     assert {path.name for path in CODE} >= {"rules.py", "summary.py", "validate.py", "checking.py"}
+    rules = (ROOT / "checklist" / "rules.py").read_text(encoding="utf-8")
+    step = next(iter(ITEMS))
+    planted = rules.replace('RULES["submitted"]', repr(step), 1)
+    assert planted != rules
+    assert step_ids_written({"rules.py": planted}) == {step: ["rules.py"]}
 
 
 def test_every_limit_is_a_positive_whole_number():

@@ -56,7 +56,12 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Ng
 @pytest.fixture(scope="session")
 def subpath_site(tmp_path_factory: pytest.TempPathFactory, nginx) -> tuple[Path, str]:
     """The site built for http://127.0.0.1:<port>/some/sub/path/ and served there by
-    nginx with the deployment example (its @PREFIX@ set to the sub-path)."""
+    nginx with the deployment example (its @PREFIX@ set to the sub-path).
+
+    A build of its own, the one other configuration of a test run: ``SITE_URL``
+    changes what the build writes (canonical links, the sitemap, the manifests),
+    and it is a production build, without the test settings of ``site_dir``, as a
+    deploy makes it."""
     port = free_port()
     site = build_site(
         tmp_path_factory.mktemp("subpath") / "site",

@@ -74,7 +74,7 @@ def test_the_worker_precaches_pages_and_small_assets_only(site_dir: Path) -> Non
     assert "search/search_index.json" in urls
     assert not [u for u in urls if u.startswith("assets/pyodide/") or u.endswith(".map")]
     total = sum((site_dir / u).stat().st_size for u in urls)
-    assert total < 2_500_000, total  # README: 1.67 MB
+    assert total < 2_500_000, total  # ARCHITECTURE.md, "Offline use": 1.67 MB
     # Every file the worker imports is in the site, from its own origin.
     settings = json.loads(re.search(r"const SETTINGS = (\{.*?\});", worker).group(1))
     for path in settings["imports"]:

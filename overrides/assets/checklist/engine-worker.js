@@ -14,53 +14,18 @@
  * A snapshot that is missing, damaged or refused falls back to "compiled";
  * without startup.json the full standard library is used, as Pyodide ships it.
  *
- * Messages in:  {type: "load", runtimeURL, lockFileURL, package, link}
- *               {type: "call", id, op, args}
- * Messages out: {type: "plan", plan, bytes} | {type: "downloaded"}
- *               {type: "ready"} | {type: "failed", message}
- *               {type: "result", id, ok, value | message}
+ * Messages in and out: protocol.d.ts (ToWorker, FromWorker).
  */
 
 import { snapshotRestoring, watchInstantiation } from "./pyodide-private.js";
 import { bytesToDownload, choosePlan } from "./startup-plan.js";
 
 /**
- * Python glue: the engine's public functions by name (every callable in
- * `checklist.__all__`), JSON in and out, so a function added to the engine
- * needs no change here. Bad input is reported by the engine, not raised.
- * "check" (evaluation and summary in one call) is the engine's own when it
- * has one, else made here from evaluate and summary.
+ * Python glue: `checklist.worker.call(op, argsJSON)`, a module of the engine's
+ * wheel (tested with the engine): the engine's public functions by name, JSON
+ * text in and out. Bad input is reported by the engine, not raised.
  */
-const GLUE = `
-import json
-
-import checklist
-
-_OPS = {
-    name: getattr(checklist, name)
-    for name in checklist.__all__
-    if callable(getattr(checklist, name, None))
-}
-
-if "check" not in _OPS:
-
-    def _check(state, lang, mask):
-        result = checklist.evaluate(state)
-        summary = checklist.summary(result["state"], lang, mask=mask)
-        return {"evaluation": result, "summary": summary}
-
-    _OPS["check"] = _check
-
-
-def _call(op, args_json):
-    function = _OPS.get(op)
-    if function is None:
-        raise LookupError(f"the engine has no public function {op!r}")
-    return json.dumps(function(*json.loads(args_json)), ensure_ascii=False)
-
-
-_call
-`;
+const GLUE = "from checklist.worker import call\ncall";
 
 /** startup.json, or null when there is none (the full standard library is used). */
 async function readManifest(url) {
@@ -255,7 +220,7 @@ self.addEventListener("unhandledrejection", (event) => {
   failed(event.reason);
 });
 
-self.addEventListener("message", async ({ data }) => {
+self.addEventListener("message", async (/** @type {MessageEvent<import("./protocol.js").ToWorker>} */ { data }) => {
   if (data.type === "load") {
     loading = true;
     watchInstantiation((error) => {

@@ -76,7 +76,7 @@ export function startEngine(options) {
       fail(error);
       return;
     }
-    worker.addEventListener("message", ({ data }) => {
+    worker.addEventListener("message", (/** @type {MessageEvent<import("./protocol.js").FromWorker>} */ { data }) => {
       if (data.type === "ready") {
         started = true;
         clearTimeout(timer);

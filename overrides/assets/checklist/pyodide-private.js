@@ -3,7 +3,7 @@
  * worker (engine-worker.js) and the build (overrides/hooks/pyodide_startup.mjs).
  * None of these is covered by Pyodide's compatibility promise: each was
  * checked against the version below, and tests/js/checklist/pyodide-private.test.mjs
- * fails as soon as package-lock.json pins another one. README, "Upgrading
+ * fails as soon as package-lock.json pins another one. ARCHITECTURE.md, "Upgrading
  * Pyodide", says what to check before changing CHECKED_WITH.
  */
 

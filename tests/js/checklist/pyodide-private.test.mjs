@@ -1,6 +1,6 @@
 // Pyodide's private APIs are used only through pyodide-private.js, which was
 // checked against one version. These tests fail loudly when package-lock.json
-// pins another: follow "Upgrading Pyodide" in the README, then update CHECKED_WITH.
+// pins another: follow "Upgrading Pyodide" in ARCHITECTURE.md, then update CHECKED_WITH.
 import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -23,7 +23,7 @@ test("the pinned Pyodide is the version pyodide-private.js was checked against",
     pinned,
     CHECKED_WITH,
     `package-lock.json pins Pyodide ${pinned}, but overrides/assets/checklist/pyodide-private.js ` +
-      `was checked against ${CHECKED_WITH}: follow "Upgrading Pyodide" in README.md.`,
+      `was checked against ${CHECKED_WITH}: follow "Upgrading Pyodide" in ARCHITECTURE.md.`,
   );
 });
 

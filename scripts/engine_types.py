@@ -1,0 +1,107 @@
+"""Write types/engine.d.ts, the page's types of what the engine returns, from the
+engine's own TypedDicts (checklist/contract.py): one source for both sides.
+
+    python scripts/engine_types.py          # write the file
+    python scripts/engine_types.py --check  # fail when it is out of date (make lint)
+
+A field renamed in Python changes the generated file; `--check` then fails until
+the file is written again, and `tsc` fails until the page follows.
+"""
+
+import sys
+import types
+import typing
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from checklist import contract  # noqa: E402
+
+OUTPUT = ROOT / "types" / "engine.d.ts"
+HEADER = """\
+// Written by scripts/engine_types.py from checklist/contract.py: do not edit.
+// What the engine (Python, in the worker) hands the page, as JSON."""
+# The named Literal types of contract.py, written once and referred to by name.
+# (``Message`` is a plain ``dict[str, str]``: it is spelled out where it is used.)
+ALIASES = {"Level": contract.Level, "Verdict": contract.Verdict}
+SCALARS: dict[object, str] = {
+    str: "string",
+    int: "number",
+    bool: "boolean",
+    type(None): "null",
+    object: "unknown",
+}
+
+
+def typed_dicts() -> list[type]:
+    """The TypedDicts of contract.py, in the order the module defines them."""
+    found = vars(contract).values()
+    return [value for value in found if typing.is_typeddict(value)]
+
+
+def ts(hint: object) -> str:
+    """The TypeScript spelling of one type hint."""
+    for name, alias in ALIASES.items():
+        if hint == alias:
+            return name
+    if typing.is_typeddict(hint):
+        return str(hint.__name__)  # type: ignore[attr-defined]
+    if hint in SCALARS:
+        return SCALARS[hint]
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is typing.Literal:
+        return " | ".join(f'"{value}"' for value in args)
+    if origin in (typing.Union, types.UnionType):
+        return " | ".join(ts(arg) for arg in args)
+    if origin is list:
+        (item,) = args
+        inner = ts(item)
+        return f"({inner})[]" if "|" in inner else f"{inner}[]"
+    if origin is dict:
+        key, value = args
+        return f"Record<{ts(key)}, {ts(value)}>"
+    raise TypeError(f"no TypeScript for {hint!r}")
+
+
+def interface(cls: type) -> str:
+    """One TypedDict as an exported interface, its docstring as JSDoc."""
+    optional: frozenset[str] = getattr(cls, "__optional_keys__", frozenset())
+    lines = []
+    doc = (cls.__doc__ or "").strip().split("\n\n")[0]
+    if doc:
+        lines.append("/** " + " ".join(doc.replace("``", "`").split()) + " */")
+    lines.append(f"export interface {cls.__name__} {{")
+    for name, hint in typing.get_type_hints(cls).items():
+        mark = "?" if name in optional else ""
+        lines.append(f"  {name}{mark}: {ts(hint)};")
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def render() -> str:
+    parts = [HEADER]
+    for name, alias in ALIASES.items():
+        values = " | ".join(f'"{value}"' for value in typing.get_args(alias))
+        parts.append(f"export type {name} = {values};")
+    parts += [interface(cls) for cls in typed_dicts()]
+    return "\n\n".join(parts) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    text = render()
+    if "--check" in argv:
+        if not OUTPUT.is_file() or OUTPUT.read_text(encoding="utf-8") != text:
+            print(
+                f"{OUTPUT.relative_to(ROOT)} is out of date with checklist/contract.py: "
+                "run `python scripts/engine_types.py`.",
+                file=sys.stderr,
+            )
+            return 1
+        return 0
+    OUTPUT.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
