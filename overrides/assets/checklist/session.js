@@ -10,7 +10,7 @@
  * damaged save is kept before anything replaces it.
  */
 import { forgetProgress, keepProgress } from "./persist.js";
-import { localTimestamp, writtenBefore } from "./dates.js";
+import { localTimestamp } from "./dates.js";
 import { withEdits } from "./form.js";
 import { withoutTooDeep, withTextFields } from "./state-view.js";
 import { format } from "./settings.js";
@@ -48,6 +48,8 @@ export class Session {
     this.early = null;
     /** Whether the last write worked (a full quota leaves the mode as it is). */
     this.lastSaved = true;
+    /** The text this page last wrote: how it tells its own save from another tab's. */
+    this.written = "";
   }
 
   /** @returns {State} */
@@ -171,8 +173,9 @@ export class Session {
   /** Save the current state now (unless this page must not write). */
   persist() {
     if (this.mode !== "saving") return;
-    const { status, dropped } = this.store.save(this.state);
+    const { status, dropped, text } = this.store.save(this.state);
     this.lastSaved = status === "saved";
+    if (status === "saved") this.written = text;
     if (dropped.length) {
       // Left out of the save: leave it out of the state too, so saving keeps working.
       this.leftOut(dropped);
@@ -208,7 +211,8 @@ export class Session {
    * @param {State} state
    */
   replace(state) {
-    this.state = this.usable(state);
+    // Stamped now: the file's own time says when it was written, not when it came in.
+    this.state = { ...this.usable(state), updated: localTimestamp() };
     if (this.mode === "pending") {
       this.mode = "saving";
       this.pending = null;
@@ -231,10 +235,13 @@ export class Session {
   }
 
   /**
-   * Follow what other tabs save. A save older than what this tab holds never
-   * replaces it: this tab writes its own again instead, so both end on the
-   * newest. A current save from another tab also ends a wait for migrate
-   * (that tab has already upgraded, and maybe edited, the older save).
+   * Follow what other tabs save. The order is the storage's own: what is in
+   * storage when the event arrives is the last write, whoever made it, and
+   * replaces what this tab shows (unless it is this tab's own, written after
+   * the other's). No time stamp decides: a file's `updated` or a clock that
+   * runs ahead would otherwise undo the other tab's writes. A current save
+   * from another tab also ends a wait for migrate (that tab has already
+   * upgraded, and maybe edited, the older save).
    * @param {() => void} onChange called when the shown state changed
    */
   watch(onChange) {
@@ -251,11 +258,7 @@ export class Session {
       else {
         const kind = classify(change.value, this.settings.schema);
         if (kind === "newer" || kind === "unknown") return this.refuseNewer();
-        if (kind !== "current") return;
-        if (writtenBefore(change.value, this.state)) {
-          this.persist();
-          return;
-        }
+        if (kind !== "current" || change.raw === this.written) return;
         this.state = this.usable(/** @type {State} */ (change.value));
       }
       this.form.apply(this.state);

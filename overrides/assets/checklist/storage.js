@@ -111,12 +111,13 @@ export class Store {
 
   /**
    * @param {Record<string, unknown>} value the state to save
-   * @returns {{status: "saved" | "quota" | "unavailable", dropped: string[]}}
-   *   `dropped`: top-level keys left out because JSON cannot write them
+   * @returns {{status: "saved" | "quota" | "unavailable", dropped: string[], text: string}}
+   *   `dropped`: top-level keys left out because JSON cannot write them;
+   *   `text`: what was written
    */
   save(value) {
     const { text, dropped } = serialise(value);
-    return { status: this.#attempt((storage) => storage.setItem(this.key, text)), dropped };
+    return { status: this.#attempt((storage) => storage.setItem(this.key, text)), dropped, text };
   }
 
   /** @returns {"saved" | "quota" | "unavailable"} */

@@ -1,0 +1,51 @@
+"""Faults found by a second adversarial run against the built site: an import
+undone by another tab, edits typed while an older save is upgraded, merchant
+fields that conflict in an older save, and messages that were not true.
+README, "Faults and what the merchant sees", lists each with its test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import checklist
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
+
+
+def import_file(page: Page, path: Path) -> None:
+    """Import `path` on the checklist and confirm it."""
+    page.locator("[data-import]").set_input_files(path)
+    notice = page.locator('[data-notice="import"]')
+    notice.locator("[data-notice-action]").click()
+    expect(notice).to_have_class("checklist-notice checklist-notice--success")
+
+
+@pytest.mark.parametrize("updated", ["2025-01-31T09:30:00+08:00", "2099-01-01T00:00:00+08:00"])
+def test_an_import_is_not_undone_by_another_tab(
+    page: Page, ui, tmp_path: Path, updated: str
+) -> None:
+    other = page.context.new_page()
+    ui.open(page, "zh")
+    ui.open(other, "zh")
+    page.locator('input[name="balance-settled"]').check()
+    expect(other.locator('input[name="balance-settled"]')).to_be_checked()
+    file = {**checklist.new_state(), "done": {"terminal-stopped": True}, "updated": updated}
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps(file), encoding="utf-8")
+    import_file(page, path)
+    expect(other.locator('input[name="terminal-stopped"]')).to_be_checked()
+    # Edits after the import stay, whatever time the file carried.
+    page.locator('input[name="stop-period-met"]').check()
+    expect(other.locator('input[name="stop-period-met"]')).to_be_checked()
+    page.wait_for_timeout(1500)
+    expected = {"terminal-stopped": True, "stop-period-met": True}
+    assert ui.saved(page)["done"] == expected
+    assert ui.saved(page)["updated"] != updated, "stamped with the time it was imported"
+    other.close()
+    page.reload()
+    expect(page.locator('input[name="stop-period-met"]')).to_be_checked()
+    assert ui.saved(page)["done"] == expected
