@@ -83,7 +83,9 @@ export class Session {
     } else if (loaded.status === "ok") {
       const kind = classify(loaded.value, this.settings.schema);
       if (kind === "current") this.state = this.usable(/** @type {State} */ (loaded.value));
-      else if (kind === "newer" || kind === "unknown") this.refuseNewer();
+      else if (kind === "newer") this.refuseNewer();
+      // Not a schema any version writes ("3", 3.5): no reload can read it.
+      else if (kind === "unknown") this.setAside(loaded.raw, strings.notice_unreadable);
       else if (kind === "older") {
         this.mode = "pending";
         this.pending = { value: loaded.value, raw: loaded.raw };
@@ -108,8 +110,9 @@ export class Session {
    * offer it for download. Nothing replaces it until the copy is kept; if no
    * copy can be kept, nothing replaces it at all.
    * @param {string} raw
+   * @param {string} [message] what to say once the copy is kept
    */
-  setAside(raw) {
+  setAside(raw, message = this.strings.notice_corrupt) {
     const previous = this.mode;
     this.mode = "holding";
     const offer = {
@@ -121,7 +124,7 @@ export class Session {
         if (this.mode !== "holding") return;
         if (where) {
           this.mode = previous === "memory" ? "memory" : "saving";
-          this.notices.show("corrupt", this.strings.notice_corrupt, { kind: "warning", action: offer });
+          this.notices.show("corrupt", message, { kind: "warning", action: offer });
           this.persist();
         } else {
           // No copy: the damaged text stays where it is until the merchant has
@@ -257,7 +260,7 @@ export class Session {
       else if (change.status !== "ok") return;
       else {
         const kind = classify(change.value, this.settings.schema);
-        if (kind === "newer" || kind === "unknown") return this.refuseNewer();
+        if (kind === "newer") return this.refuseNewer();
         if (kind !== "current" || change.raw === this.written) return;
         this.state = this.usable(/** @type {State} */ (change.value));
       }

@@ -17,8 +17,8 @@ export function storageKey(siteRoot) {
 /**
  * What a parsed saved value is, compared with the engine's schema. Pure.
  * A missing schema is schema 1 (the first saves had none). A schema that is
- * not a whole number from 1 up ("3", 3.5, 0, true) is "unknown": the page
- * refuses it as it refuses a newer one, and leaves it untouched.
+ * not a whole number from 1 up ("3", 3.5, 0, true) is "unknown": no version
+ * reads it, so the page keeps a copy aside and starts empty (as for damage).
  * @param {unknown} value
  * @param {number} schema
  * @returns {"current" | "newer" | "older" | "unknown" | "invalid"}
