@@ -98,11 +98,16 @@ function start(root) {
   });
   mask?.addEventListener("change", refresh);
 
+  // What changed in the rules goes next to the verdict, below the questions: above
+  // them, it arrived a second after the first paint and pushed the form down.
+  const changesBox = /** @type {HTMLElement} */ (root.querySelector("[data-changes]"));
+  const changesNotices = changesBox ? new Notices(changesBox, strings) : notices;
+
   /** What changed in the rules since this merchant's last visit, once. */
   function showChanges(/** @type {any} */ summary) {
     const notice = changesNotice(summary.changes, summary.labels, settings.languageURL);
     if (!notice) return;
-    const shown = notices.show("changes", notice.title);
+    const shown = changesNotices.show("changes", notice.title);
     shown?.insertBefore(changesList(notice), shown.lastElementChild);
   }
   maskWhenPrinting(root, settings.masks);
