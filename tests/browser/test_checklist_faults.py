@@ -174,19 +174,25 @@ def test_a_failed_migration_is_logged_and_the_saved_ticks_shown(page: Page, ui) 
     assert ui.storage(page)[ui.storage_key] == raw
 
 
-def test_ticks_during_a_migration_are_kept(page: Page, ui) -> None:
+def test_the_form_is_locked_while_a_migration_runs_and_ticks_after_are_saved(
+    page: Page, ui
+) -> None:
     ui.seed(page, {ui.storage_key: json.dumps(OLD, ensure_ascii=False)})
     page.add_init_script(HOLD_MIGRATE)
     ui.open(page, "zh", wait=None)
     expect(page.locator('[data-notice="migrate"]')).to_be_visible()
     ui.wait_engine(page)
-    page.locator('input[name="stop-period-met"]').check()  # while migrate waits
+    # While migrate waits: the save is shown, locked (nothing typed could be saved).
+    for item in OLD["done"]:
+        expect(page.locator(f'input[name="{item}"]')).to_be_checked()
+    assert page.locator("[data-form]").evaluate("form => form.inert")
     page.evaluate("window.releaseMigrate()")
     expect(page.locator('[data-notice="migrate"]')).to_have_class(
         "checklist-notice checklist-notice--success"
     )
+    assert not page.locator("[data-form]").evaluate("form => form.inert")
+    page.locator('input[name="stop-period-met"]').check()
     expected = {"stop-period-met": True, **{item: True for item in OLD["done"]}}
-    expect(page.locator('input[name="stop-period-met"]')).to_be_checked()
     assert ui.saved(page)["done"] == expected
 
 

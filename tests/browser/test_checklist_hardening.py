@@ -9,9 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 import checklist
+from tests.browser.test_checklist_faults import OLD, page_strings
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
 
@@ -49,3 +50,35 @@ def test_an_import_is_not_undone_by_another_tab(
     page.reload()
     expect(page.locator('input[name="stop-period-met"]')).to_be_checked()
     assert ui.saved(page)["done"] == expected
+
+
+def test_while_an_older_save_waits_for_a_slow_engine_nothing_unsaved_can_be_typed(
+    page: Page, ui
+) -> None:
+    """A slow link: the engine (which upgrades a schema-1 save) arrives late. The
+    page never both says "saved" and leaves an edit out of storage."""
+    raw = json.dumps(OLD, ensure_ascii=False)
+    ui.seed(page, {ui.storage_key: raw})
+    held: list[Route] = []
+    page.route("**/*.wasm", lambda route: held.append(route))
+    ui.open(page, "en", wait=None)
+    notice = page.locator('[data-notice="migrate"]')
+    expect(notice.locator("p").first).to_have_text(page_strings("en")["notice_migrating"])
+    expect(page.locator("[data-engine-hint]")).to_be_hidden()
+    for item in OLD["done"]:
+        expect(page.locator(f'input[name="{item}"]')).to_be_checked()
+    expect(page.locator('input[name="merchant_id"]')).to_have_value(OLD["merchant_id"])
+    form = page.locator("[data-form]")
+    assert form.evaluate("form => form.inert"), "editable, yet nothing typed now is saved"
+    assert ui.storage(page)[ui.storage_key] == raw
+    for route in held:
+        route.continue_()
+    page.unroute("**/*.wasm")
+    ui.wait_engine(page)
+    expect(notice).to_have_class("checklist-notice checklist-notice--success")
+    assert not form.evaluate("form => form.inert")
+    page.locator('input[name="stop-period-met"]').check()
+    page.locator('textarea[name="notes"]').fill("typed after the upgrade")
+    saved = ui.saved(page)
+    assert saved["done"] == {"stop-period-met": True, **{item: True for item in OLD["done"]}}
+    assert saved["notes"] == "typed after the upgrade"

@@ -53,7 +53,7 @@ function start(root) {
   };
   // "Every change is saved at once" is only said while it is true.
   const hint = root.querySelector("[data-engine-hint]");
-  if (hint && !session.saving() && session.mode !== "pending") hint.hidden = true;
+  if (hint && !session.saving()) hint.hidden = true;
   let engineState = "loading";
   const engine = startEngine({
     ...settings.pyodide,

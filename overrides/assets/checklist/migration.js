@@ -10,6 +10,20 @@ import { classify } from "./storage.js";
 /** @typedef {import("./session.js").Session} Session @typedef {Record<string, any>} State */
 
 /**
+ * While an older save waits for the engine: show what it holds (and anything
+ * ticked before the script ran), locked, so that nothing is typed that could
+ * not be saved yet. Unlocked once the upgrade is done (or refused).
+ * @param {Session} session
+ */
+export function showWhileUpgrading(session) {
+  const waiting = session.pending;
+  if (!waiting) return;
+  session.state = withEdits({ ...session.fresh(), ...savedView(waiting.value) }, session.early);
+  session.form.apply(session.state);
+  session.form.setReadOnly(true);
+}
+
+/**
  * An older saved state: migrate it with the engine, then save the result,
  * unless the save changed meanwhile (another tab upgraded it first: then
  * that newer save is taken instead, never overwritten).
@@ -30,6 +44,7 @@ export async function migratePending(session, engine) {
     return;
   }
   if (session.pending !== waiting) return;
+  session.form.setReadOnly(false);
   const now = session.store.load();
   if (now.status !== "ok" || now.raw !== waiting.raw) {
     // Changed since it was read: never write an upgrade of the old text over it.

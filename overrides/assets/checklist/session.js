@@ -5,8 +5,9 @@
  * Modes: "saving" writes every change at once. "memory" writes nothing
  * (storage refused, or a saved value this page must not overwrite).
  * "pending" holds an older save that waits for the engine's migrate
- * (migration.js); the merchant can still tick and type meanwhile, and those
- * edits are laid over the upgraded save. "holding" waits until a copy of a
+ * (migration.js); meanwhile the form shows it locked (nothing typed then
+ * could be saved), and ticks made before the script ran are laid over the
+ * upgraded save. "holding" waits until a copy of a
  * damaged save is kept before anything replaces it.
  */
 import { forgetProgress, keepProgress } from "./persist.js";
@@ -15,6 +16,7 @@ import { withEdits } from "./form.js";
 import { withoutTooDeep, withTextFields } from "./state-view.js";
 import { format } from "./settings.js";
 import { classify } from "./storage.js";
+import { showWhileUpgrading } from "./migration.js";
 
 /**
  * @typedef {Record<string, any>} State
@@ -92,7 +94,8 @@ export class Session {
         notices.show("migrate", strings.notice_migrating);
       } else this.setAside(loaded.raw);
     }
-    if (this.mode !== "pending") this.layEarlyEdits();
+    if (this.mode === "pending") return showWhileUpgrading(this);
+    this.layEarlyEdits();
     this.form.apply(this.state);
   }
 
@@ -221,6 +224,7 @@ export class Session {
       this.pending = null;
       this.early = null;
       this.notices.hide("migrate");
+      this.form.setReadOnly(false);
     }
     this.persist();
     this.form.apply(this.state);
@@ -278,6 +282,7 @@ export class Session {
     this.pending = null;
     this.mode = "saving";
     this.notices.hide("migrate");
+    this.form.setReadOnly(false);
     this.state = this.usable(value);
     this.layEarlyEdits();
     this.form.apply(this.state);
