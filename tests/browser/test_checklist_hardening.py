@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 import checklist
-from tests.browser.test_checklist_faults import OLD, page_strings
+from tests.browser.test_checklist_faults import OLD, damaged_copies, page_strings
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
 
@@ -82,3 +82,40 @@ def test_while_an_older_save_waits_for_a_slow_engine_nothing_unsaved_can_be_type
     saved = ui.saved(page)
     assert saved["done"] == {"stop-period-met": True, **{item: True for item in OLD["done"]}}
     assert saved["notes"] == "typed after the upgrade"
+
+
+def test_merchant_details_saved_twice_differently_are_shown_kept_and_chosen(page: Page, ui) -> None:
+    """A schema-1 save with the details both nested and flat, all different."""
+    old = {
+        "schema": 1,
+        "done": ["terminal-stopped"],
+        "merchant": {"merchant_id": "822290059430BCY", "terminal_id": "A9254710", "name": "小店"},
+        "merchant_id": "822290059430XYZ",
+        "terminal_id": "D9285650",
+        "merchant_name": "大店",
+    }
+    raw = json.dumps(old, ensure_ascii=False)
+    ui.seed(page, {ui.storage_key: raw})
+    ui.open(page, "zh")
+    notice = page.locator('[data-notice="conflict"]')
+    expect(notice.locator("p").first).to_have_text(page_strings("zh")["notice_conflict"])
+    lines = notice.locator("[data-conflicts] li")
+    expect(lines).to_have_count(3)
+    for kept, other in [("822290059430BCY", "822290059430XYZ"), ("小店", "大店")]:
+        expect(notice).to_contain_text(kept)
+        expect(notice).to_contain_text(other)
+    # The original is kept aside, and can be downloaded.
+    assert damaged_copies(page, ui.storage_key) == [raw]
+    with page.expect_download() as download:
+        notice.locator("[data-conflict-download]").click()
+    assert Path(download.value.path()).read_text(encoding="utf-8") == raw
+    assert ui.saved(page)["merchant"]["merchant_id"] == "822290059430BCY"
+    # The merchant chooses the other values.
+    notice.locator("[data-notice-action]").click()
+    expect(page.locator('input[name="merchant_id"]')).to_have_value("822290059430XYZ")
+    expect(page.locator('input[name="merchant_name"]')).to_have_value("大店")
+    assert ui.saved(page)["merchant"] == {
+        "merchant_id": "822290059430XYZ",
+        "terminal_id": "D9285650",
+        "name": "大店",
+    }

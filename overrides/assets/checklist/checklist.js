@@ -124,7 +124,7 @@ function start(root) {
     async () => {
       engineState = "ready";
       form.showEngine("ready");
-      await migratePending(session, engine);
+      await migratePending(session, engine, refresh);
       await refresh();
       reveal({ again: true });
     },

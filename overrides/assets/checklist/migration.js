@@ -3,6 +3,7 @@
  * writing over a save that changed meanwhile, and showing it read only when
  * the engine cannot run.
  */
+import { merchantConflicts, showConflicts } from "./conflicts.js";
 import { withEdits } from "./form.js";
 import { savedView } from "./state-view.js";
 import { classify } from "./storage.js";
@@ -29,8 +30,9 @@ export function showWhileUpgrading(session) {
  * that newer save is taken instead, never overwritten).
  * @param {Session} session
  * @param {import("./engine.js").Engine} engine
+ * @param {() => void} [changed] call when the merchant changes the state from a notice
  */
-export async function migratePending(session, engine) {
+export async function migratePending(session, engine, changed = () => {}) {
   const waiting = session.pending;
   if (!waiting || session.mode !== "pending") return;
   const { notices, strings } = session;
@@ -43,6 +45,10 @@ export async function migratePending(session, engine) {
     showReadOnly(session);
     return;
   }
+  if (session.pending !== waiting) return;
+  // Details saved twice, differently: the original is kept aside before the upgrade replaces it.
+  const conflicts = result.state ? merchantConflicts(result.problems, waiting.value) : [];
+  const copied = conflicts.length ? Boolean(await session.store.keepAside(waiting.raw)) : true;
   if (session.pending !== waiting) return;
   session.form.setReadOnly(false);
   const now = session.store.load();
@@ -60,12 +66,13 @@ export async function migratePending(session, engine) {
   }
   session.pending = null;
   if (result.state) {
-    session.mode = "saving";
+    session.mode = copied ? "saving" : "memory";
     session.state = result.state;
     if (session.early) session.layEarlyEdits();
     else session.persist();
     session.form.apply(session.state);
     notices.show("migrate", strings.notice_migrated, { kind: "success" });
+    if (conflicts.length) showConflicts(session, conflicts, waiting.raw, copied, changed);
   } else if (result.problems?.some((/** @type {any} */ problem) => problem.code === "schema_too_new")) {
     notices.hide("migrate");
     session.early = null;
