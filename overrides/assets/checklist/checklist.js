@@ -53,7 +53,7 @@ function start(root) {
   };
   // "Every change is saved at once" is only said while it is true.
   const hint = root.querySelector("[data-engine-hint]");
-  if (hint && !session.saving() && session.mode !== "pending") hint.hidden = true;
+  if (hint && !session.saving()) hint.hidden = true;
   let engineState = "loading";
   const engine = startEngine({
     ...settings.pyodide,
@@ -98,11 +98,16 @@ function start(root) {
   });
   mask?.addEventListener("change", refresh);
 
+  // What changed in the rules goes next to the verdict, below the questions: above
+  // them, it arrived a second after the first paint and pushed the form down.
+  const changesBox = /** @type {HTMLElement} */ (root.querySelector("[data-changes]"));
+  const changesNotices = changesBox ? new Notices(changesBox, strings) : notices;
+
   /** What changed in the rules since this merchant's last visit, once. */
   function showChanges(/** @type {any} */ summary) {
     const notice = changesNotice(summary.changes, summary.labels, settings.languageURL);
     if (!notice) return;
-    const shown = notices.show("changes", notice.title);
+    const shown = changesNotices.show("changes", notice.title);
     shown?.insertBefore(changesList(notice), shown.lastElementChild);
   }
   maskWhenPrinting(root, settings.masks);
@@ -119,7 +124,7 @@ function start(root) {
     async () => {
       engineState = "ready";
       form.showEngine("ready");
-      await migratePending(session, engine);
+      await migratePending(session, engine, refresh);
       await refresh();
       reveal({ again: true });
     },

@@ -29,17 +29,3 @@ export function localTimestamp(date = new Date()) {
 export function fileDate(date = new Date()) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
-
-/**
- * Whether saved state `a` was written strictly before state `b`, judged by
- * their `updated` timestamps. Unknown or unreadable times are never "older":
- * then nothing is thrown away on a guess.
- * @param {unknown} a
- * @param {unknown} b
- */
-export function writtenBefore(a, b) {
-  const time = (/** @type {any} */ state) =>
-    typeof state?.updated === "string" ? Date.parse(state.updated) : Number.NaN;
-  const [first, second] = [time(a), time(b)];
-  return Number.isFinite(first) && Number.isFinite(second) && first < second;
-}

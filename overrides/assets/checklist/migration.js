@@ -3,6 +3,7 @@
  * writing over a save that changed meanwhile, and showing it read only when
  * the engine cannot run.
  */
+import { merchantConflicts, showConflicts } from "./conflicts.js";
 import { withEdits } from "./form.js";
 import { savedView } from "./state-view.js";
 import { classify } from "./storage.js";
@@ -10,13 +11,28 @@ import { classify } from "./storage.js";
 /** @typedef {import("./session.js").Session} Session @typedef {Record<string, any>} State */
 
 /**
+ * While an older save waits for the engine: show what it holds (and anything
+ * ticked before the script ran), locked, so that nothing is typed that could
+ * not be saved yet. Unlocked once the upgrade is done (or refused).
+ * @param {Session} session
+ */
+export function showWhileUpgrading(session) {
+  const waiting = session.pending;
+  if (!waiting) return;
+  session.state = withEdits({ ...session.fresh(), ...savedView(waiting.value) }, session.early);
+  session.form.apply(session.state);
+  session.form.setReadOnly(true);
+}
+
+/**
  * An older saved state: migrate it with the engine, then save the result,
  * unless the save changed meanwhile (another tab upgraded it first: then
  * that newer save is taken instead, never overwritten).
  * @param {Session} session
  * @param {import("./engine.js").Engine} engine
+ * @param {() => void} [changed] call when the merchant changes the state from a notice
  */
-export async function migratePending(session, engine) {
+export async function migratePending(session, engine, changed = () => {}) {
   const waiting = session.pending;
   if (!waiting || session.mode !== "pending") return;
   const { notices, strings } = session;
@@ -30,6 +46,11 @@ export async function migratePending(session, engine) {
     return;
   }
   if (session.pending !== waiting) return;
+  // Details saved twice, differently: the original is kept aside before the upgrade replaces it.
+  const conflicts = result.state ? merchantConflicts(result.problems, waiting.value) : [];
+  const copied = conflicts.length ? Boolean(await session.store.keepAside(waiting.raw)) : true;
+  if (session.pending !== waiting) return;
+  session.form.setReadOnly(false);
   const now = session.store.load();
   if (now.status !== "ok" || now.raw !== waiting.raw) {
     // Changed since it was read: never write an upgrade of the old text over it.
@@ -45,12 +66,13 @@ export async function migratePending(session, engine) {
   }
   session.pending = null;
   if (result.state) {
-    session.mode = "saving";
+    session.mode = copied ? "saving" : "memory";
     session.state = result.state;
     if (session.early) session.layEarlyEdits();
     else session.persist();
     session.form.apply(session.state);
     notices.show("migrate", strings.notice_migrated, { kind: "success" });
+    if (conflicts.length) showConflicts(session, conflicts, waiting.raw, copied, changed);
   } else if (result.problems?.some((/** @type {any} */ problem) => problem.code === "schema_too_new")) {
     notices.hide("migrate");
     session.early = null;

@@ -5,16 +5,18 @@
  * Modes: "saving" writes every change at once. "memory" writes nothing
  * (storage refused, or a saved value this page must not overwrite).
  * "pending" holds an older save that waits for the engine's migrate
- * (migration.js); the merchant can still tick and type meanwhile, and those
- * edits are laid over the upgraded save. "holding" waits until a copy of a
+ * (migration.js); meanwhile the form shows it locked (nothing typed then
+ * could be saved), and ticks made before the script ran are laid over the
+ * upgraded save. "holding" waits until a copy of a
  * damaged save is kept before anything replaces it.
  */
 import { forgetProgress, keepProgress } from "./persist.js";
-import { localTimestamp, writtenBefore } from "./dates.js";
+import { localTimestamp } from "./dates.js";
 import { withEdits } from "./form.js";
 import { withoutTooDeep, withTextFields } from "./state-view.js";
 import { format } from "./settings.js";
 import { classify } from "./storage.js";
+import { showWhileUpgrading } from "./migration.js";
 
 /**
  * @typedef {Record<string, any>} State
@@ -48,6 +50,8 @@ export class Session {
     this.early = null;
     /** Whether the last write worked (a full quota leaves the mode as it is). */
     this.lastSaved = true;
+    /** The text this page last wrote: how it tells its own save from another tab's. */
+    this.written = "";
   }
 
   /** @returns {State} */
@@ -81,14 +85,17 @@ export class Session {
     } else if (loaded.status === "ok") {
       const kind = classify(loaded.value, this.settings.schema);
       if (kind === "current") this.state = this.usable(/** @type {State} */ (loaded.value));
-      else if (kind === "newer" || kind === "unknown") this.refuseNewer();
+      else if (kind === "newer") this.refuseNewer();
+      // Not a schema any version writes ("3", 3.5): no reload can read it.
+      else if (kind === "unknown") this.setAside(loaded.raw, strings.notice_unreadable);
       else if (kind === "older") {
         this.mode = "pending";
         this.pending = { value: loaded.value, raw: loaded.raw };
         notices.show("migrate", strings.notice_migrating);
       } else this.setAside(loaded.raw);
     }
-    if (this.mode !== "pending") this.layEarlyEdits();
+    if (this.mode === "pending") return showWhileUpgrading(this);
+    this.layEarlyEdits();
     this.form.apply(this.state);
   }
 
@@ -106,8 +113,9 @@ export class Session {
    * offer it for download. Nothing replaces it until the copy is kept; if no
    * copy can be kept, nothing replaces it at all.
    * @param {string} raw
+   * @param {string} [message] what to say once the copy is kept
    */
-  setAside(raw) {
+  setAside(raw, message = this.strings.notice_corrupt) {
     const previous = this.mode;
     this.mode = "holding";
     const offer = {
@@ -119,7 +127,7 @@ export class Session {
         if (this.mode !== "holding") return;
         if (where) {
           this.mode = previous === "memory" ? "memory" : "saving";
-          this.notices.show("corrupt", this.strings.notice_corrupt, { kind: "warning", action: offer });
+          this.notices.show("corrupt", message, { kind: "warning", action: offer });
           this.persist();
         } else {
           // No copy: the damaged text stays where it is until the merchant has
@@ -171,8 +179,9 @@ export class Session {
   /** Save the current state now (unless this page must not write). */
   persist() {
     if (this.mode !== "saving") return;
-    const { status, dropped } = this.store.save(this.state);
+    const { status, dropped, text } = this.store.save(this.state);
     this.lastSaved = status === "saved";
+    if (status === "saved") this.written = text;
     if (dropped.length) {
       // Left out of the save: leave it out of the state too, so saving keeps working.
       this.leftOut(dropped);
@@ -208,12 +217,14 @@ export class Session {
    * @param {State} state
    */
   replace(state) {
-    this.state = this.usable(state);
+    // Stamped now: the file's own time says when it was written, not when it came in.
+    this.state = { ...this.usable(state), updated: localTimestamp() };
     if (this.mode === "pending") {
       this.mode = "saving";
       this.pending = null;
       this.early = null;
       this.notices.hide("migrate");
+      this.form.setReadOnly(false);
     }
     this.persist();
     this.form.apply(this.state);
@@ -231,10 +242,13 @@ export class Session {
   }
 
   /**
-   * Follow what other tabs save. A save older than what this tab holds never
-   * replaces it: this tab writes its own again instead, so both end on the
-   * newest. A current save from another tab also ends a wait for migrate
-   * (that tab has already upgraded, and maybe edited, the older save).
+   * Follow what other tabs save. The order is the storage's own: what is in
+   * storage when the event arrives is the last write, whoever made it, and
+   * replaces what this tab shows (unless it is this tab's own, written after
+   * the other's). No time stamp decides: a file's `updated` or a clock that
+   * runs ahead would otherwise undo the other tab's writes. A current save
+   * from another tab also ends a wait for migrate (that tab has already
+   * upgraded, and maybe edited, the older save).
    * @param {() => void} onChange called when the shown state changed
    */
   watch(onChange) {
@@ -250,12 +264,8 @@ export class Session {
       else if (change.status !== "ok") return;
       else {
         const kind = classify(change.value, this.settings.schema);
-        if (kind === "newer" || kind === "unknown") return this.refuseNewer();
-        if (kind !== "current") return;
-        if (writtenBefore(change.value, this.state)) {
-          this.persist();
-          return;
-        }
+        if (kind === "newer") return this.refuseNewer();
+        if (kind !== "current" || change.raw === this.written) return;
         this.state = this.usable(/** @type {State} */ (change.value));
       }
       this.form.apply(this.state);
@@ -272,6 +282,7 @@ export class Session {
     this.pending = null;
     this.mode = "saving";
     this.notices.hide("migrate");
+    this.form.setReadOnly(false);
     this.state = this.usable(value);
     this.layEarlyEdits();
     this.form.apply(this.state);

@@ -17,8 +17,8 @@ export function storageKey(siteRoot) {
 /**
  * What a parsed saved value is, compared with the engine's schema. Pure.
  * A missing schema is schema 1 (the first saves had none). A schema that is
- * not a whole number from 1 up ("3", 3.5, 0, true) is "unknown": the page
- * refuses it as it refuses a newer one, and leaves it untouched.
+ * not a whole number from 1 up ("3", 3.5, 0, true) is "unknown": no version
+ * reads it, so the page keeps a copy aside and starts empty (as for damage).
  * @param {unknown} value
  * @param {number} schema
  * @returns {"current" | "newer" | "older" | "unknown" | "invalid"}
@@ -111,12 +111,13 @@ export class Store {
 
   /**
    * @param {Record<string, unknown>} value the state to save
-   * @returns {{status: "saved" | "quota" | "unavailable", dropped: string[]}}
-   *   `dropped`: top-level keys left out because JSON cannot write them
+   * @returns {{status: "saved" | "quota" | "unavailable", dropped: string[], text: string}}
+   *   `dropped`: top-level keys left out because JSON cannot write them;
+   *   `text`: what was written
    */
   save(value) {
     const { text, dropped } = serialise(value);
-    return { status: this.#attempt((storage) => storage.setItem(this.key, text)), dropped };
+    return { status: this.#attempt((storage) => storage.setItem(this.key, text)), dropped, text };
   }
 
   /** @returns {"saved" | "quota" | "unavailable"} */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { fileDate, localTimestamp, writtenBefore } from "../../../overrides/assets/checklist/dates.js";
+import { fileDate, localTimestamp } from "../../../overrides/assets/checklist/dates.js";
 
 /** A Date whose local fields and offset are fixed, whatever the machine's time zone. */
 function fakeDate({ year, month, day, hours, minutes, seconds, offset }) {
@@ -34,20 +34,4 @@ test("localTimestamp of now parses back to the same instant", () => {
 test("fileDate is the local calendar date, not the UTC one", () => {
   const early = fakeDate({ year: 2026, month: 7, day: 1, hours: 6, minutes: 0, seconds: 0, offset: -480 });
   assert.equal(fileDate(early), "2026-07-01");
-});
-
-test("writtenBefore compares instants, across offsets", () => {
-  const a = { updated: "2026-01-01T08:00:00+08:00" };
-  const b = { updated: "2026-01-01T01:00:01+00:00" };
-  assert.equal(writtenBefore(a, b), true);
-  assert.equal(writtenBefore(b, a), false);
-  assert.equal(writtenBefore(a, a), false);
-});
-
-test("writtenBefore never guesses: unknown or unreadable times are not older", () => {
-  const known = { updated: "2026-01-01T08:00:00+08:00" };
-  for (const unknown of [{}, { updated: null }, { updated: "yesterday" }, { updated: 5 }, null, "x"]) {
-    assert.equal(writtenBefore(unknown, known), false);
-    assert.equal(writtenBefore(known, unknown), false);
-  }
 });

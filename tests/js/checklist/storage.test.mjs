@@ -77,7 +77,7 @@ test("Store.load tells empty, ok and corrupt apart; unavailable without storage"
 test("Store.save reports a full quota apart from other refusals", () => {
   const storage = new FakeStorage();
   const store = new Store("k", /** @type {any} */ (storage));
-  assert.deepEqual(store.save({ a: 1 }), { status: "saved", dropped: [] });
+  assert.deepEqual(store.save({ a: 1 }), { status: "saved", dropped: [], text: '{"a":1}' });
   storage.refuse = new DOMException("full", "QuotaExceededError");
   assert.equal(store.save({ a: 2 }).status, "quota");
   storage.refuse = new DOMException("no", "SecurityError");
