@@ -24,6 +24,7 @@ ENGINE_TABLES = (
     "phrases",
     "refusals",
     "changes",
+    "record",
 )
 
 

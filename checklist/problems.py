@@ -30,7 +30,7 @@ def path(*keys: object) -> str:
 
 
 # Paths whose last key names a question or an item.
-_LABELLED = {"answers": QUESTIONS, "done": ITEMS}
+_LABELLED = {"answers": QUESTIONS, "done": ITEMS, "record": ITEMS}
 
 
 def field_label(field: str, lang: str) -> str:
@@ -39,6 +39,7 @@ def field_label(field: str, lang: str) -> str:
     if field in fields:
         return fields[field][lang]
     top, _, key = field.partition(".")
+    key = key.partition(".")[0]  # record.<item>.<field>: the item's
     labelled = _LABELLED.get(top, {})
     if key in labelled:
         return STRINGS["keyed_fields"][top][lang].format(label=labelled[key]["label"][lang])

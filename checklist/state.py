@@ -3,7 +3,7 @@
 from .data import RULES_VERSION
 
 #: The current schema number of a saved state.
-SCHEMA = 2
+SCHEMA = 3
 #: The rules version of a state saved before the version was recorded.
 FIRST_RULES = 1
 
@@ -20,6 +20,8 @@ def new_state() -> dict:
         "done": {},
         "merchant": {"merchant_id": "", "terminal_id": "", "name": ""},
         "notes": "",
+        "record": {},
+        "follow_up": {},
         "updated": None,
         "rules": RULES_VERSION,
     }

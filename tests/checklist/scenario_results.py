@@ -20,7 +20,8 @@ def load_scenarios() -> list[dict]:
 
 
 def results(scenarios: list[dict]) -> dict:
-    """``{name: {"evaluate", "check_zh", "check_en_masked", "summary_en", "import"}}``,
+    """``{name: {"evaluate", "check_zh", "check_en_masked", "summary_en", "import",
+    "summary_zh_masked_references", "reminders_en"}}``,
     JSON round-tripped: every public call the page makes, on every scenario."""
     out = {
         scenario["name"]: {
@@ -29,6 +30,12 @@ def results(scenarios: list[dict]) -> dict:
             "check_en_masked": checklist.check(scenario["state"], "en", mask=True),
             "summary_en": checklist.summary(scenario["state"], "en"),
             "import": checklist.check_import(scenario["state"], checklist.new_state()),
+            "summary_zh_masked_references": checklist.summary(
+                scenario["state"], "zh", mask_references=True
+            ),
+            "reminders_en": checklist.reminders(
+                scenario["state"], "en", "https://pos.example.org/en/", "2026-12-04T15:00:00+08:00"
+            ),
         }
         for scenario in scenarios
     }
