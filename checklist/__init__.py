@@ -13,26 +13,38 @@ the summary of one change, evaluated once), ``check_import(value, current)``
 (a file checked before it replaces the progress), ``evaluate(state)``,
 ``summary(state, lang, mask=False)``, ``migrate(state)``, ``catalogue()``,
 ``new_state()``, ``encode_progress(state)``, ``decode_progress(code)``,
-``normalise_merchant_id(text)``, ``normalise_terminal_id(text)``; the
-constants ``SCHEMA`` (of the saved state), ``RULES_VERSION`` (of the rules
-today) and ``VERDICTS``.
+``normalise_merchant_id(text)``, ``normalise_terminal_id(text)``,
+``reminders(state, lang, site, stamp)`` (the follow-up dates as an iCalendar
+file, see ``calendar.py``); the constants ``SCHEMA`` (of the saved state),
+``RULES_VERSION`` (of the rules today) and ``VERDICTS``.
 
 What they return is typed in :mod:`checklist.contract` (one ``TypedDict`` each).
 
-Saved state, schema 2 (current)
+Saved state, schema 3 (current)
 -------------------------------
 What the page keeps in localStorage and exports::
 
     {
-      "schema": 2,
+      "schema": 3,
       "answers": {"<question key>": "<option value>", ...},
       "done": {"<item id>": true, ...},
       "merchant": {"merchant_id": "822290059430BCY", "terminal_id": "A9254710",
                    "name": "..."},
       "notes": "plain text",
+      "record": {"<item id>": {"date": "2026-11-02", "reference": "SQ-0042",
+                               "how": "phone", "by": "..."}},
+      "follow_up": {"refund_by": "2026-12-20", ...},
       "updated": "2025-01-31T09:30:00+08:00",
       "rules": 2
     }
+
+``record`` and ``follow_up`` are the closure record (``record.py``,
+``record.toml``): per step the date it was done, its reference number, how
+(``phone``, ``app``, ``counter``, ``sms``, ``letter``) and by whom it was
+confirmed; and the follow-up dates (``refund_by``, ``deposit_by``,
+``collection_on``, ``statement_on``). Every field is optional. The progress
+code never holds them. Schema 2 is schema 3 without these two keys: it is
+brought forward with nothing else changed.
 
 ``answers`` maps a question key to one of its option values (``null`` or a
 missing key: unanswered). ``done`` maps an item id to ``true`` (``false`` or
@@ -109,6 +121,7 @@ guide's order. Problems never block the checklist. The codes:
 ``code_check``, ``code_too_new`` or ``code_invalid`` (see ``progress_code.py``).
 """
 
+from .calendar import reminders
 from .checking import check, check_import
 from .data import RULES_VERSION, catalogue
 from .migrate import migrate
@@ -132,5 +145,6 @@ __all__ = [
     "new_state",
     "normalise_merchant_id",
     "normalise_terminal_id",
+    "reminders",
     "summary",
 ]

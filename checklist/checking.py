@@ -4,17 +4,21 @@ check of a file before it is imported.
 
 from .contract import CheckResult, Counts, ImportCheck, Problem, State
 from .data import LANGS, STRINGS
+from .differences import differences
 from .migrate import migrated_state
 from .rules import evaluate
 from .summary import summary_of
 from .validate import normalise
 
 
-def check(state: object, lang: object, mask: object = False) -> CheckResult:
-    """``{"evaluation": evaluate(state), "summary": summary(state, lang, mask=mask)}``,
-    with the state evaluated once."""
+def check(
+    state: object, lang: object, mask: object = False, mask_references: object = False
+) -> CheckResult:
+    """``{"evaluation": evaluate(state), "summary": summary(state, lang, mask=mask,
+    mask_references=mask_references)}``, with the state evaluated once."""
     evaluation = evaluate(state)
-    return {"evaluation": evaluation, "summary": summary_of(evaluation, lang, mask=bool(mask))}
+    summary = summary_of(evaluation, lang, mask=bool(mask), mask_references=mask_references is True)
+    return {"evaluation": evaluation, "summary": summary}
 
 
 def counts(state: State) -> Counts:
@@ -28,9 +32,9 @@ def counts(state: State) -> Counts:
     }
 
 
-def _counts_of(state: object) -> Counts | None:
+def _clean(state: object) -> State | None:
     migrated, _ = migrated_state(state)
-    return None if migrated is None else counts(normalise(migrated)[0])
+    return None if migrated is None else normalise(migrated)[0]
 
 
 def _refusal(found: Problem) -> Problem:
@@ -42,7 +46,7 @@ def _refusal(found: Problem) -> Problem:
 def check_import(value: object, current: object) -> ImportCheck:
     """Check a file's content (any JSON value) before it replaces ``current``.
 
-    Returns ``{"state", "refused", "changes", "incoming", "current"}``:
+    Returns ``{"state", "refused", "changes", "differences", "incoming", "current"}``:
 
     - refused (the value is not an object, or its ``schema`` is not one this
       engine reads): ``state`` None, ``refused`` the problem (``wrong_type``,
@@ -52,17 +56,21 @@ def check_import(value: object, current: object) -> ImportCheck:
       ``changes`` every change the import made to the file's content (each
       value dropped, cut or ignored, as a problem of level ``error``; none is
       left out);
+    - ``differences``: field by field, what importing would change in
+      ``current`` (see :mod:`checklist.differences`; empty when refused);
     - ``incoming`` and ``current``: :func:`counts` of the file's clean state and
       of ``current`` (None when ``current`` is unreadable), so the page can show
       what would be replaced and ask first.
     """
-    here = _counts_of(current)
+    now = _clean(current)
+    here = None if now is None else counts(now)
     migrated, problems = migrated_state(value)
     if migrated is None or not isinstance(value, dict):
         return {
             "state": None,
             "refused": _refusal(problems[0]),
             "changes": [],
+            "differences": [],
             "incoming": None,
             "current": here,
         }
@@ -72,6 +80,7 @@ def check_import(value: object, current: object) -> ImportCheck:
         "state": clean,
         "refused": None,
         "changes": changes,
+        "differences": differences(clean, now),
         "incoming": counts(clean),
         "current": here,
     }

@@ -29,6 +29,7 @@ ENGINE_TABLES = (
     "phrases",
     "refusals",
     "changes",
+    "record",
 )
 
 

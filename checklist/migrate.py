@@ -121,4 +121,6 @@ def migrated_state(state: object) -> tuple[dict[str, object] | None, list[Proble
     bounded = _bounded(state, problems)
     if state.get("schema", 1) == 1:
         return _from_v1(bounded, problems), problems
+    # Schema 2 -> 3 adds the closure record (``record``, ``follow_up``), empty.
+    bounded["schema"] = SCHEMA
     return bounded, problems

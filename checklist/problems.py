@@ -33,7 +33,11 @@ def path(*keys: object) -> str:
 
 
 # Paths whose last key names a question or an item.
-_LABELLED: dict[str, Mapping[str, Question | Item]] = {"answers": QUESTIONS, "done": ITEMS}
+_LABELLED: dict[str, Mapping[str, Question | Item]] = {
+    "answers": QUESTIONS,
+    "done": ITEMS,
+    "record": ITEMS,
+}
 
 
 def field_label(field: str, lang: str) -> str:
@@ -42,6 +46,7 @@ def field_label(field: str, lang: str) -> str:
     if field in fields:
         return str(fields[field][lang])
     top, _, key = field.partition(".")
+    key = key.partition(".")[0]  # record.<item>.<field>: the item's
     labelled = _LABELLED.get(top, {})
     if key in labelled:
         return str(STRINGS["keyed_fields"][top][lang]).format(label=labelled[key]["label"][lang])

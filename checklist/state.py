@@ -4,7 +4,7 @@ from .contract import State
 from .data import RULES_VERSION
 
 #: The current schema number of a saved state.
-SCHEMA = 2
+SCHEMA = 3
 #: The rules version of a state saved before the version was recorded.
 FIRST_RULES = 1
 
@@ -21,6 +21,8 @@ def new_state() -> State:
         "done": {},
         "merchant": {"merchant_id": "", "terminal_id": "", "name": ""},
         "notes": "",
+        "record": {},
+        "follow_up": {},
         "updated": None,
         "rules": RULES_VERSION,
     }

@@ -25,6 +25,7 @@ from .contract import (
 from .data import CATALOGUE, ITEMS, LANGS, PHASES, QUESTIONS, STRINGS
 from .progress_code import encode_progress
 from .rules import evaluate
+from .timeline import closure_record
 from .titles import href, phase_title
 
 #: Characters left visible at the start and the end of a masked number.
@@ -130,7 +131,9 @@ def _answer(key: str, answers: dict[str, str], lang: str) -> SummaryAnswer:
     return {"key": key, "question": question["label"][lang], "answer": answer}
 
 
-def summary_of(result: Evaluation, lang: object, *, mask: bool = False) -> Summary:
+def summary_of(
+    result: Evaluation, lang: object, *, mask: bool = False, mask_references: bool = False
+) -> Summary:
     """The summary of an evaluation (what :func:`checklist.evaluate` returned), in ``lang``."""
     lang = lang if lang in LANGS else LANGS[0]
     clean = result["state"]
@@ -169,6 +172,8 @@ def summary_of(result: Evaluation, lang: object, *, mask: bool = False) -> Summa
             lang, [item for item in result["applicable"] if item not in clean["done"]]
         ),
         "notes": clean["notes"],
+        # The closure record: dated steps, what is open, the follow-up dates.
+        "record": closure_record(result, lang, mask_references=mask_references),
         # The answers and ticks only, for support staff (never a number, name or note).
         "progress_code": encode_progress(clean),
         "problems": [
@@ -178,10 +183,14 @@ def summary_of(result: Evaluation, lang: object, *, mask: bool = False) -> Summa
     }
 
 
-def summary(state: object, lang: object, *, mask: bool = False) -> Summary:
+def summary(
+    state: object, lang: object, *, mask: bool = False, mask_references: bool = False
+) -> Summary:
     """What the printed summary of ``state`` shows, in ``lang`` (zh or en; anything else: zh).
 
     With ``mask``, the merchant number keeps its first and last 3 characters and
-    the terminal number its first and last 2; the rest become ``•``.
+    the terminal number its first and last 2; the rest become ``•``. With
+    ``mask_references``, the reference numbers of the record keep their first
+    and last 2.
     """
-    return summary_of(evaluate(state), lang, mask=mask)
+    return summary_of(evaluate(state), lang, mask=mask, mask_references=mask_references)

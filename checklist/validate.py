@@ -220,12 +220,15 @@ def normalise(state: Mapping[str, object]) -> tuple[State, Problems]:
     recorded). The result is a complete current-schema state, answers in
     question order and ticks in guide order.
     """
+    # The closure record's readers build on this module's helpers: imported here.
+    from .record import READERS
+
     problems: Problems = []
     clean: dict[str, object] = {**new_state(), "rules": FIRST_RULES}
     for key, value in state.items():
         if key == "schema":
             continue  # migrate() has checked it
-        read = _READERS.get(key)
+        read = _READERS.get(key) or READERS.get(key)
         if read is None:
             problems.append(problem("unknown_field", field=path(key), key=shown(key)))
         else:

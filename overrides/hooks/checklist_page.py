@@ -86,6 +86,14 @@ class Engine:
                 "fields": {k: list(v) for k, v in summary.MASKS.items()},
                 "mark": summary.MASK,
             }
+            # The closure record: which steps want a reference, the ways of
+            # confirming, the follow-up dates and the step each links to.
+            record = sys.modules["checklist.record"]
+            self.record = {
+                "reference": list(record.REFERENCE_ITEMS),
+                "how": list(record.HOW),
+                "follow_up": dict(record.FOLLOW_UP),
+            }
         except Exception as error:
             raise PluginError(f"The checklist engine failed at build time: {error!r}") from error
 
@@ -173,6 +181,7 @@ def view(
                 "label": localise(item["label"], lang),
                 "hint": localise(item.get("hint"), lang),
                 "blocks": bool(item.get("blocks")),
+                "wants_reference": item["id"] in engine.record["reference"],
                 "href": link(f"{phase['page']}#{item['id']}"),
             }
             for item in catalogue["items"]
@@ -205,8 +214,10 @@ def view(
             "testSettings": os.environ.get(TEST_SETTINGS_ENV) == "1",
         },
         "masks": engine.masks,
+        "followUp": list(engine.record["follow_up"]),
         "strings": strings,
     }
+    words = languages.table(config, "record")
     return {
         "lang": lang,
         "strings": strings,
@@ -215,6 +226,14 @@ def view(
         "limits": catalogue["limits"],
         "questions": questions,
         "phases": phases,
+        "record": {
+            "words": words,
+            "how": [{"value": how, "label": words[f"how_{how}"]} for how in engine.record["how"]],
+            "follow_up": [
+                {"key": key, "label": words[key], "href": link(f"go/#{item}")}
+                for key, item in engine.record["follow_up"].items()
+            ],
+        },
         "settings": settings,
         "loading": strings["engine_loading"].replace("{mb}", str(megabytes)),
     }

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import checklist
+from checklist.record import FOLLOW_UP
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
 
@@ -297,11 +298,16 @@ def test_controls_are_labelled_and_large_enough_to_tap(page: Page, ui, width: in
     root = page.locator("[data-checklist]")
     # Each fieldset has a legend; each control has a label.
     assert root.locator("fieldset:not(:has(> legend))").count() == 0
-    controls = root.locator("[data-form] input, [data-form] textarea, [data-mask], [data-import]")
+    controls = root.locator(
+        "[data-form] input, [data-form] textarea, [data-form] select, [data-mask], [data-import],"
+        " [data-mask-references], [data-print-both]"
+    )
     catalogue = checklist.catalogue()
     options = sum(len(question["options"]) for question in catalogue["questions"])
-    # items, radios, three text fields, notes, the mask and the import input
-    assert controls.count() == len(catalogue["items"]) + options + 4 + 2
+    # items, radios, three text fields, notes, the mask and the import input; each
+    # item's record (date, reference, how, by), the follow-up dates, and two print options
+    record = 4 * len(catalogue["items"]) + len(FOLLOW_UP) + 2
+    assert controls.count() == len(catalogue["items"]) + options + 4 + 2 + record
     unlabelled = controls.evaluate_all(
         "nodes => nodes.filter(node => !node.labels || node.labels.length === 0).map(n => n.id)"
     )

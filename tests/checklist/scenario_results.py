@@ -28,7 +28,8 @@ def page_call(op: str, *args: object) -> object:
 
 
 def results(scenarios: list[dict]) -> dict:
-    """``{name: {"evaluate", "check_zh", "check_en_masked", "summary_en", "import"}}``,
+    """``{name: {"evaluate", "check_zh", "check_en_masked", "summary_en", "import",
+    "summary_zh_masked_references", "reminders_en"}}``,
     JSON round-tripped: every public call the page makes, on every scenario."""
     out = {
         scenario["name"]: {
@@ -37,6 +38,16 @@ def results(scenarios: list[dict]) -> dict:
             "check_en_masked": page_call("check", scenario["state"], "en", True),
             "summary_en": page_call("summary", scenario["state"], "en"),
             "import": page_call("check_import", scenario["state"], checklist.new_state()),
+            "summary_zh_masked_references": page_call(
+                "check", scenario["state"], "zh", False, True
+            )["summary"],
+            "reminders_en": page_call(
+                "reminders",
+                scenario["state"],
+                "en",
+                "https://pos.example.org/en/",
+                "2026-12-04T15:00:00+08:00",
+            ),
         }
         for scenario in scenarios
     }

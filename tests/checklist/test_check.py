@@ -68,9 +68,20 @@ def test_a_clean_file_is_imported_with_no_changes_and_both_sides_counted():
         "state": evaluate(HERE)["state"],
         "refused": None,
         "changes": [],
+        "differences": result["differences"],
         "incoming": counts(4, 2, 3, 8, "2025-01-31T09:30:00+08:00"),
         "current": counts(),
     }
+    # Everything the file holds is new here, field by field.
+    assert [(each["field"], each["change"]) for each in result["differences"]] == [
+        *((f"answers.{key}", "added") for key in HERE["answers"]),
+        ("done.terminal-stopped", "added"),
+        ("done.stop-period-met", "added"),
+        ("merchant.merchant_id", "added"),
+        ("merchant.terminal_id", "added"),
+        ("merchant.name", "added"),
+        ("notes", "added"),
+    ]
 
 
 def test_an_empty_file_holds_nothing_against_what_is_here():
@@ -90,7 +101,7 @@ def test_an_empty_file_holds_nothing_against_what_is_here():
         ([], "wrong_type"),
         ("progress", "wrong_type"),
         (7, "wrong_type"),
-        ({"schema": 3, "done": {"terminal-stopped": True}}, "schema_too_new"),
+        ({"schema": 4, "done": {"terminal-stopped": True}}, "schema_too_new"),
         ({"schema": "3"}, "schema_invalid"),
         ({"schema": 3.5}, "schema_invalid"),
         ({"schema": True}, "schema_invalid"),

@@ -1,4 +1,4 @@
-"""Schema 1 (or no schema) to schema 2, refusing newer schemas, idempotence."""
+"""Schema 1 (or no schema) and schema 2 to schema 3, refusing newer schemas, idempotence."""
 
 import copy
 
@@ -23,6 +23,13 @@ V2 = {
     "notes": "押金收据在抽屉里",
 }
 WITHOUT_SCHEMA = {key: value for key, value in V1.items() if key != "schema"}
+# Schema 2 brought forward: the same values, the closure record still empty.
+V3_FROM_V2 = {**V2, "schema": 3}
+V3 = {
+    **V3_FROM_V2,
+    "record": {"application-submitted": {"date": "2026-11-02", "reference": "SQ-0042"}},
+    "follow_up": {"refund_by": "2026-12-20"},
+}
 
 
 def codes(result: dict) -> list[tuple[str, str]]:
@@ -32,37 +39,38 @@ def codes(result: dict) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("old", "new", "problems"),
     [
-        (V1, V2, []),
-        (WITHOUT_SCHEMA, V2, []),
-        ({}, {"schema": 2}, []),
-        ({"schema": 1}, {"schema": 2}, []),
-        ({"done": []}, {"schema": 2, "done": {}}, []),
-        ({"done": ["a", 5, None, "b"]}, {"schema": 2, "done": {"a": True, "b": True}},
+        (V1, V3_FROM_V2, []),
+        (WITHOUT_SCHEMA, V3_FROM_V2, []),
+        (V2, V3_FROM_V2, []),
+        ({}, {"schema": SCHEMA}, []),
+        ({"schema": 1}, {"schema": SCHEMA}, []),
+        ({"done": []}, {"schema": SCHEMA, "done": {}}, []),
+        ({"done": ["a", 5, None, "b"]}, {"schema": SCHEMA, "done": {"a": True, "b": True}},
          [("wrong_type", "done.1"), ("wrong_type", "done.2")]),
         # A done that is not a list, and keys schema 1 did not have, are left for validation.
-        ({"done": "terminal-stopped"}, {"schema": 2, "done": "terminal-stopped"}, []),
-        ({"done": {"tax-paid": True}}, {"schema": 2, "done": {"tax-paid": True}}, []),
-        ({"extra": [1]}, {"schema": 2, "extra": [1]}, []),
-        ({"merchant_name": 5}, {"schema": 2, "merchant": {"name": 5}}, []),
+        ({"done": "terminal-stopped"}, {"schema": SCHEMA, "done": "terminal-stopped"}, []),
+        ({"done": {"tax-paid": True}}, {"schema": SCHEMA, "done": {"tax-paid": True}}, []),
+        ({"extra": [1]}, {"schema": SCHEMA, "extra": [1]}, []),
+        ({"merchant_name": 5}, {"schema": SCHEMA, "merchant": {"name": 5}}, []),
         # A schema-2 layout without its schema key keeps its merchant details...
-        ({"merchant": {"name": "店"}}, {"schema": 2, "merchant": {"name": "店"}}, []),
+        ({"merchant": {"name": "店"}}, {"schema": SCHEMA, "merchant": {"name": "店"}}, []),
         # ... and flat schema-1 details fill the empty ones; a nested value is kept,
         # and a different flat one is reported, never dropped silently.
         ({"merchant": {"name": "店", "terminal_id": "T"}, "terminal_id": "A9254710"},
-         {"schema": 2, "merchant": {"name": "店", "terminal_id": "T"}},
+         {"schema": SCHEMA, "merchant": {"name": "店", "terminal_id": "T"}},
          [("merchant_conflict", "merchant.terminal_id")]),
         ({"merchant": {"name": "小王便利店"}, "merchant_name": "小王便利店", "merchant_id": "M"},
-         {"schema": 2, "merchant": {"name": "小王便利店", "merchant_id": "M"}}, []),
+         {"schema": SCHEMA, "merchant": {"name": "小王便利店", "merchant_id": "M"}}, []),
         ({"merchant": {"name": "", "terminal_id": None}, "merchant_name": "店", "terminal_id": "T"},
-         {"schema": 2, "merchant": {"name": "店", "terminal_id": "T"}}, []),
+         {"schema": SCHEMA, "merchant": {"name": "店", "terminal_id": "T"}}, []),
         ({"merchant": {"name": "店"}, "merchant_name": ""},
-         {"schema": 2, "merchant": {"name": "店"}}, []),
+         {"schema": SCHEMA, "merchant": {"name": "店"}}, []),
         ({"merchant": {"name": "店"}, "merchant_name": ["x"]},
-         {"schema": 2, "merchant": {"name": "店"}}, [("merchant_conflict", "merchant.name")]),
+         {"schema": SCHEMA, "merchant": {"name": "店"}}, [("merchant_conflict", "merchant.name")]),
         ({"merchant": "店", "merchant_id": "M"},
-         {"schema": 2, "merchant": {"merchant_id": "M"}}, [("wrong_type", "merchant")]),
+         {"schema": SCHEMA, "merchant": {"merchant_id": "M"}}, [("wrong_type", "merchant")]),
         ({"done": list(range(300))},
-         {"schema": 2, "done": {}},
+         {"schema": SCHEMA, "done": {}},
          [("too_many_entries", "done")] + [("wrong_type", f"done.{n}") for n in range(49)]
          + [("too_many_problems", "")]),
     ],
@@ -84,14 +92,14 @@ def test_nothing_is_lost():
     assert evaluate(V1) == evaluate(V2)
 
 
-@pytest.mark.parametrize("state", [V2, new_state(), {"schema": 2, "anything": {"else": 1}}])
+@pytest.mark.parametrize("state", [V3, new_state(), {"schema": SCHEMA, "anything": {"else": 1}}])
 def test_current_states_come_back_unchanged(state):
     result = migrate(state)
     assert result == {"state": state, "problems": []}
     assert result["state"] is not state
 
 
-@pytest.mark.parametrize("schema", [3, 99, 10**100])
+@pytest.mark.parametrize("schema", [SCHEMA + 1, 99, 10**100])
 def test_a_newer_schema_is_refused_not_raised(schema):
     result = migrate({"schema": schema, "done": {"terminal-stopped": True}})
     assert result["state"] is None

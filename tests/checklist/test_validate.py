@@ -153,6 +153,8 @@ def test_the_agreed_limits_are_in_the_catalogue_for_the_form():
             "merchant.merchant_id": 32,
             "merchant.terminal_id": 32,
             "notes": 2000,
+            "record.reference": 40,
+            "record.by": 60,
             "entries": 200,
         }
     )
@@ -268,11 +270,13 @@ def test_only_valid_values_are_kept_in_order():
     }
     clean, _ = normalise(state)
     assert clean == {
-        "schema": 2,
+        "schema": 3,
         "answers": {"registered_as": "person", "paid_deposit": "no"},
         "done": {"terminal-stopped": True, "records-exported": True},
         "merchant": {"merchant_id": "", "terminal_id": "A9254710", "name": "店"},
         "notes": "备注",
+        "record": {},
+        "follow_up": {},
         "updated": "2025-01-31T09:30:00+08:00",
         "rules": 1,
     }

@@ -15,6 +15,7 @@ import { migratePending, showReadOnly } from "./migration.js";
 import { maskWhenPrinting } from "./print-mask.js";
 import { keepProgress } from "./persist.js";
 import { oneAtATime, pageAddress } from "./refresh.js";
+import { setUpCalendar } from "./reminders.js";
 import { Session } from "./session.js";
 import { format, readSettings } from "./settings.js";
 import { Store, storageKey } from "./storage.js";
@@ -65,17 +66,22 @@ function start(root) {
   });
   /** @type {HTMLInputElement | null} */
   const mask = root.querySelector("[data-mask]");
+  /** @type {HTMLInputElement | null} */
+  const maskReferences = root.querySelector("[data-mask-references]");
+  /** @type {HTMLInputElement | null} */
+  const both = root.querySelector("[data-print-both]");
 
   // Ask the engine for a verdict: one call at a time, always on the newest state.
   const refresh = oneAtATime(async () => {
     if (engineState !== "ready") return;
     try {
-      const { evaluation, summary } = await engine.call(
-        "check",
-        session.state,
-        settings.lang,
-        Boolean(mask?.checked),
-      );
+      const masking = [Boolean(mask?.checked), Boolean(maskReferences?.checked)];
+      const { evaluation, summary } = await engine.call("check", session.state, settings.lang, ...masking);
+      // "Both languages": the other language's summary, printed beside this one.
+      const otherLang = settings.lang === "zh" ? "en" : "zh";
+      const other = both?.checked
+        ? (await engine.call("check", session.state, otherLang, ...masking)).summary
+        : null;
       form.render(evaluation, summary);
       showChanges(summary);
       // Record the rules version now shown, so the list of changes shows once.
@@ -88,6 +94,7 @@ function start(root) {
         strings,
         languageURL: settings.languageURL,
         pageURL: pageAddress(location.href),
+        other,
       });
       root.dataset.print = "summary";
     } catch (error) {
@@ -96,7 +103,7 @@ function start(root) {
       if (!session.saving()) engineText(strings.engine_error_unsaved);
     }
   });
-  mask?.addEventListener("change", refresh);
+  for (const option of [mask, maskReferences, both]) option?.addEventListener("change", refresh);
 
   // What changed in the rules goes next to the verdict, below the questions: above
   // them, it arrived a second after the first paint and pushed the form down.
@@ -118,6 +125,7 @@ function start(root) {
   });
   session.watch(refresh);
   setUpTools({ root, settings, session, engine, notices, refresh });
+  setUpCalendar({ root, settings, session, engine, download });
   const reveal = deepLinks(root, notices, strings);
 
   engine.ready.then(

@@ -4,6 +4,7 @@
  * says (verdict, blockers, next step, problems, what applies). It never
  * decides anything itself: the rules live in the Python engine.
  */
+import { applyRecord, builtValue, dateOnTick, readRecord, recordControls } from "./record-fields.js";
 import { format } from "./settings.js";
 import { VerdictPanel } from "./verdict-panel.js";
 
@@ -35,10 +36,12 @@ export function withEdits(state, edits) {
     else delete next.done[id];
   }
   for (const [name, value] of Object.entries(edits.fields)) {
-    const path = FIELDS[name];
+    // The closure record's controls are named by their path (record-fields.js).
+    const path = FIELDS[name] ?? name.split(".");
     let node = next;
     for (const key of path.slice(0, -1)) node = node[key] = { ...node[key] };
-    node[path.at(-1)] = value;
+    if (value === "" && !FIELDS[name]) delete node[path.at(-1)];
+    else node[path.at(-1)] = value;
   }
   return next;
 }
@@ -84,7 +87,8 @@ export class ChecklistForm {
 
   /**
    * The form's content, in the shape of the engine's state.
-   * @returns {{answers: object, done: object, merchant: object, notes: string}}
+   * @returns {{answers: object, done: object, merchant: object, notes: string,
+   *   record: object, follow_up: object}}
    */
   read() {
     const answers = {};
@@ -109,6 +113,7 @@ export class ChecklistForm {
         name: values.merchant_name,
       },
       notes: values.notes,
+      ...readRecord(this.form),
     };
   }
 
@@ -140,6 +145,9 @@ export class ChecklistForm {
       const field = this.control(name);
       if (field && field.value !== field.defaultValue) fields[name] = field.value;
     }
+    for (const control of recordControls(this.form)) {
+      if (control.value !== builtValue(control)) fields[control.name] = control.value;
+    }
     const count = Object.keys(answers).length + Object.keys(done).length + Object.keys(fields).length;
     return count ? { answers, done, fields } : null;
   }
@@ -168,6 +176,7 @@ export class ChecklistForm {
       const field = this.control(name);
       if (field && field.value !== value) field.value = value;
     }
+    applyRecord(this.form, state);
     this.updateStatuses();
   }
 
@@ -178,6 +187,10 @@ export class ChecklistForm {
     const choice = (target) => target.type === "checkbox" || target.type === "radio";
     const changed = (event) => {
       if (!event.target.name || choice(event.target) !== (event.type === "change")) return;
+      // A task ticked now was done today, unless the merchant gave another date.
+      if (event.target.type === "checkbox" && event.target.checked && this.items.has(event.target.name)) {
+        dateOnTick(this.form, event.target.name);
+      }
       this.updateStatuses();
       handler(event);
     };
@@ -333,6 +346,8 @@ export class ChecklistForm {
 function slotName(problem) {
   if (problem.item) return problem.item;
   if (!problem.field) return null;
+  // A task's record: next to the task.
+  if (String(problem.field).startsWith("record.")) return String(problem.field).split(".")[1];
   const field = String(problem.field).split(".").pop();
   return field === "name" ? "merchant_name" : field;
 }

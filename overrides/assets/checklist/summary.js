@@ -11,19 +11,8 @@
  * phase that does not apply is listed as such.
  */
 
+import { element, recordParts, twin } from "./record-print.js";
 import { format } from "./settings.js";
-
-/**
- * @param {string} tag
- * @param {string} className
- * @param {...(Node | string)} children
- */
-function element(tag, className, ...children) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  node.append(...children);
-  return node;
-}
 
 /** A summary list: label/value rows; a value may be a node. */
 function facts(rows) {
@@ -66,13 +55,15 @@ function stampPrintTime(container, strings, lang) {
 /**
  * @param {HTMLElement} container
  * @param {object} summary from the engine
- * @param {{strings: Record<string, string>, languageURL: URL, pageURL: string}} context
+ * @param {{strings: Record<string, string>, languageURL: URL, pageURL: string, other?: any}} context
+ *   `other`: the summary in the other language, printed below each line ("both languages")
  */
 export function renderSummary(container, summary, context) {
-  const { strings, languageURL, pageURL } = context;
+  const { strings, languageURL, pageURL, other = null } = context;
   const labels = summary.labels;
   const orBlank = (value) => (value ? String(value) : strings.summary_blank);
-  const heading = (text) => element("h2", "checklist-summary__heading", text);
+  const heading = (text, key = "") =>
+    element("h2", "checklist-summary__heading", ...twin(text, other, other?.labels[key]));
   const number = (value) =>
     value ? element("span", "checklist-summary__number", String(value)) : strings.summary_blank;
   // A step is named as the guide's heading names it (its action), everywhere.
@@ -95,7 +86,7 @@ export function renderSummary(container, summary, context) {
   const time = element("span", "checklist-summary__time");
   time.dataset.printTime = "";
   const parts = [
-    element("h1", "checklist-summary__title", summary.title),
+    element("h1", "checklist-summary__title", ...twin(summary.title, other, other?.title)),
     element(
       "p",
       "checklist-summary__meta",
@@ -103,18 +94,17 @@ export function renderSummary(container, summary, context) {
       element("br", ""),
       element("span", "checklist-summary__disclaimer", strings.summary_disclaimer),
     ),
-    facts(merchantRows),
-    heading(labels.verdict),
-    element("p", "checklist-summary__verdict", summary.verdict_text),
+    heading(labels.verdict, "verdict"),
+    element("p", "checklist-summary__verdict", ...twin(summary.verdict_text, other, other?.verdict_text)),
     element(
       "p",
-      "",
+      "checklist-summary__progress",
       format(strings.summary_progress, { label: labels.progress, ...summary.progress }),
     ),
   ];
   if (summary.problems.length) {
     parts.push(
-      heading(labels.problems),
+      heading(labels.problems, "problems"),
       element(
         "ul",
         "checklist-summary__problems",
@@ -124,67 +114,62 @@ export function renderSummary(container, summary, context) {
       ),
     );
   }
-  parts.push(heading(labels.next));
   const next = summary.next;
+  // A next step that is a task leads the list of what is still open (record-print.js).
+  const leadsOpen = next?.kind === "item" && summary.record.open.some((step) => step.next);
+  if (!leadsOpen) parts.push(heading(labels.next, "next"));
   if (!next) {
     parts.push(element("p", "", strings.nothing_next));
   } else if (next.kind === "question") {
     parts.push(element("p", "", next.action || next.label));
-  } else {
+  } else if (!leadsOpen) {
     const step = linked(next, next.action || next.label);
     parts.push(element("ul", "checklist-summary__links", step));
   }
   if (summary.blockers.length) {
     parts.push(
-      heading(labels.blockers),
+      heading(labels.blockers, "blockers"),
       element("ul", "checklist-summary__links", ...summary.blockers.map((item) => linked(item))),
     );
   }
-  parts.push(
-    heading(labels.answers),
-    facts(summary.answers.map((answer) => [answer.question, answer.answer])),
-    heading(strings.summary_phases),
-  );
-  const shown = new Map(summary.phases.map((phase) => [phase.id, phase]));
-  // Every phase in the guide's order, numbered; those that do not apply say so.
-  const phases = [...summary.phases, ...(summary.phases_not_applying ?? [])];
-  phases.sort((one, other) => one.number - other.number);
-  for (const phase of phases) {
-    const found = shown.get(phase.id);
-    const body = found
-      ? taskTable(found.items, strings)
-      : element(
-          "p",
-          "checklist-summary__skipped",
-          element("strong", "checklist-summary__na", strings.status_na),
-          ` ${strings.phase_not_applicable}`,
-        );
-    const title = element("h3", "", phase.title);
-    parts.push(element("section", "checklist-summary__phase", title, body));
-  }
+  // The closure record: what was done, what is open, the follow-up dates.
+  parts.push(...recordParts(summary, other, strings));
   if (summary.calls?.length) {
     // The questions of the steps still open, with room to write the answer.
     parts.push(
-      heading(labels.calls),
       element(
-        "ol",
-        "checklist-summary__calls",
-        ...summary.calls.map((call) =>
-          element(
-            "li",
-            "checklist-summary__call",
-            element("strong", "", call.action),
-            element("br", ""),
-            call.ask,
-            element("span", "checklist-summary__answer"),
+        "section",
+        "checklist-summary__part",
+        heading(labels.calls, "calls"),
+        element(
+          "ol",
+          "checklist-summary__calls",
+          ...summary.calls.map((call) =>
+            element(
+              "li",
+              "checklist-summary__call",
+              element("strong", "", call.action),
+              element("br", ""),
+              call.ask,
+              element("span", "checklist-summary__answer"),
+            ),
           ),
         ),
       ),
     );
   }
+  parts.push(element("section", "checklist-summary__part", heading(strings.summary_phases), phaseList(summary, strings)));
+  // Then the merchant's and the device's details (masked as the merchant chose).
+  // A heading stays with what it heads (a section does not break inside, if it fits a page).
+  parts.push(element("section", "checklist-summary__part", heading(strings.merchant_heading), facts(merchantRows)));
   parts.push(
-    heading(labels.notes),
-    element("p", "checklist-summary__notes", summary.notes || strings.summary_none),
+    element(
+      "p",
+      "checklist-summary__notes-line",
+      element("strong", "", labels.notes),
+      " ",
+      element("span", "checklist-summary__notes", summary.notes || strings.summary_none),
+    ),
     element(
       "p",
       "checklist-summary__source",
@@ -198,44 +183,31 @@ export function renderSummary(container, summary, context) {
 }
 
 /**
- * One phase's tasks: the task, its state (done / not done) and, apart from
- * it, its priority (required before applying).
- * @param {Array<{label: string, action: string, done: boolean, blocks: boolean, find_out?: string | null}>} items
+ * Every phase in the guide's order, numbered, with how far it is; a phase
+ * that does not apply says so (the others keep the guide's numbers).
+ * @param {any} summary
  * @param {Record<string, string>} strings
  */
-function taskTable(items, strings) {
-  /** A column heading. @param {string} className @param {string} text */
-  const column = (className, text) => {
-    const heading = /** @type {HTMLTableCellElement} */ (element("th", className, text));
-    heading.scope = "col";
-    return heading;
-  };
-  const head = element(
-    "tr",
-    "",
-    column("checklist-summary__col-task", strings.summary_col_task),
-    column("checklist-summary__col-state", strings.summary_col_state),
-    column("checklist-summary__col-priority", strings.summary_col_priority),
-  );
-  const rows = items.map((item) =>
-    element(
-      "tr",
-      "",
-      item.find_out
-        ? element("td", "", item.action, element("br", ""), element("small", "", item.find_out))
-        : element("td", "", item.action),
-      element(
-        "td",
-        item.done ? "checklist-summary__done" : "",
-        item.done ? strings.status_done : strings.status_todo,
-      ),
-      element("td", "", item.blocks ? strings.blocks_tag : ""),
-    ),
-  );
+function phaseList(summary, strings) {
+  const shown = new Map(summary.phases.map((/** @type {any} */ phase) => [phase.id, phase]));
+  const phases = [...summary.phases, ...(summary.phases_not_applying ?? [])];
+  phases.sort((one, other) => one.number - other.number);
   return element(
-    "table",
-    "checklist-summary__items",
-    element("thead", "", head),
-    element("tbody", "", ...rows),
+    "ul",
+    "checklist-summary__phases",
+    ...phases.map((phase) => {
+      const found = shown.get(phase.id);
+      if (!found) {
+        return element(
+          "li",
+          "checklist-summary__skipped",
+          `${phase.title} `,
+          element("strong", "checklist-summary__na", strings.status_na),
+          ` ${strings.phase_not_applicable}`,
+        );
+      }
+      const { done, total } = found.progress;
+      return element("li", "", `${phase.title} `, element("span", "checklist-summary__count", `${done}/${total}`));
+    }),
   );
 }

@@ -25,6 +25,7 @@ export function download(text, type, name) {
  * The engine's answer about a file to import (checklist.check_import).
  * @typedef {{state: Record<string, any> | null, refused: Record<string, any> | null,
  *   changes?: Array<{code?: string, message?: Record<string, string>}>,
+ *   differences?: Array<{field: string, change: string, message?: Record<string, string>}>,
  *   incoming?: {ticks?: number, answers?: number} | null,
  *   current?: {ticks?: number, answers?: number} | null}} ImportCheck
  */
@@ -141,6 +142,20 @@ export function setUpTools({ root, settings, session, engine, notices, refresh }
         list.append(item);
       }
       notice.firstElementChild?.after(heading, list);
+    }
+    // Field by field, what the import changes in the progress kept now.
+    const differences = preview.differences ?? [];
+    if (differences.length) {
+      const heading = document.createElement("p");
+      heading.textContent = strings.import_differences;
+      const list = document.createElement("ul");
+      list.dataset.importDifferences = "";
+      for (const difference of differences) {
+        const item = document.createElement("li");
+        item.textContent = difference.message?.[lang] ?? difference.field;
+        list.append(item);
+      }
+      (notice.querySelector("[data-import-changes]") ?? notice.firstElementChild)?.after(heading, list);
     }
   }
 

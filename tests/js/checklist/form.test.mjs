@@ -39,3 +39,22 @@ test("withEdits makes the merchant part when the state has none", () => {
   });
   assert.deepEqual(next.merchant, { name: "店" });
 });
+
+test("early edits to the closure record go to their path; an emptied field is removed", () => {
+  const state = { ...saved, record: { "terminal-stopped": { date: "2026-10-08", by: "x" } } };
+  const next = withEdits(state, {
+    answers: {},
+    done: {},
+    fields: {
+      "record.terminal-stopped.by": "",
+      "record.application-submitted.reference": "SQ-1",
+      "follow_up.refund_by": "2026-12-20",
+    },
+  });
+  assert.deepEqual(next.record, {
+    "terminal-stopped": { date: "2026-10-08" },
+    "application-submitted": { reference: "SQ-1" },
+  });
+  assert.deepEqual(next.follow_up, { refund_by: "2026-12-20" });
+  assert.deepEqual(state.record["terminal-stopped"], { date: "2026-10-08", by: "x" });
+});
