@@ -4,9 +4,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from scenario_results import ROOT, load_scenarios
 
 HOOKS = ROOT / "overrides" / "hooks"
+
+# No per-example deadline: on a shared or loaded machine (CI, several builds at
+# once) a slow example fails with DeadlineExceeded although nothing is wrong. How
+# long the engine may take on input of any size is tested on its own
+# (test_validate.py times huge input).
+settings.register_profile("engine", deadline=None)
+settings.load_profile("engine")
 
 
 @pytest.fixture(scope="session")

@@ -54,35 +54,26 @@ export async function migratePending(session, engine, changed = () => {}) {
   const now = session.store.load();
   if (now.status !== "ok" || now.raw !== waiting.raw) {
     // Changed since it was read: never write an upgrade of the old text over it.
-    session.pending = null;
     notices.hide("migrate");
     if (now.status === "ok" && classify(now.value, session.settings.schema) === "current") {
       session.adopt(/** @type {State} */ (now.value));
     } else {
-      session.mode = "memory";
+      session.keepInMemory();
       notices.show("storage", strings.notice_newer, { kind: "warning" });
     }
     return;
   }
-  session.pending = null;
   if (result.state) {
-    session.mode = copied ? "saving" : "memory";
-    session.state = result.state;
-    if (session.early) session.layEarlyEdits();
-    else session.persist();
-    session.form.apply(session.state);
+    // With no copy of the original kept, nothing is written over it.
+    session.upgraded(result.state, copied ? "saving" : "memory");
     notices.show("migrate", strings.notice_migrated, { kind: "success" });
     if (conflicts.length) showConflicts(session, conflicts, waiting.raw, copied, changed);
   } else if (result.problems?.some((/** @type {any} */ problem) => problem.code === "schema_too_new")) {
     notices.hide("migrate");
-    session.early = null;
-    session.refuseNewer();
+    session.refuseUpgrade();
   } else {
     notices.hide("migrate");
-    session.state = session.fresh();
-    session.setAside(waiting.raw);
-    session.layEarlyEdits();
-    session.form.apply(session.state);
+    session.startOver(waiting.raw);
   }
 }
 
@@ -93,12 +84,7 @@ export async function migratePending(session, engine, changed = () => {}) {
  */
 export function showReadOnly(session) {
   const waiting = session.pending;
-  session.pending = null;
-  session.mode = "memory";
+  session.showReadOnly(waiting ? savedView(waiting.value) : null);
   if (!waiting) return;
-  session.state = withEdits({ ...session.fresh(), ...savedView(waiting.value) }, session.early);
-  session.early = null;
-  session.form.apply(session.state);
-  session.form.setReadOnly(true);
   session.notices.show("migrate", session.strings.notice_migrate_failed, { kind: "warning" });
 }

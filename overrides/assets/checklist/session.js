@@ -287,4 +287,60 @@ export class Session {
     this.layEarlyEdits();
     this.form.apply(this.state);
   }
+
+  /**
+   * The older save, upgraded by migrate (its clean state): saved from now on,
+   * with the edits made meanwhile laid over it.
+   * @param {State} state
+   */
+  upgraded(state, mode = "saving") {
+    this.pending = null;
+    this.mode = mode;
+    this.state = state;
+    if (this.early) this.layEarlyEdits();
+    else this.persist();
+    this.form.apply(this.state);
+  }
+
+  /** The older save changed meanwhile to one this page cannot take: save nothing. */
+  keepInMemory() {
+    this.pending = null;
+    this.mode = "memory";
+  }
+
+  /** migrate refused the older save as newer than this page: save nothing over it. */
+  refuseUpgrade() {
+    this.pending = null;
+    this.early = null;
+    this.refuseNewer();
+  }
+
+  /**
+   * migrate could not use the older save: keep a copy of its text and start
+   * again from a fresh state, with the edits made meanwhile.
+   * @param {string} raw
+   */
+  startOver(raw) {
+    this.pending = null;
+    this.state = this.fresh();
+    this.setAside(raw);
+    this.layEarlyEdits();
+    this.form.apply(this.state);
+  }
+
+  /**
+   * No engine to upgrade the older save: show `view` (what it holds, and the
+   * edits made meanwhile) read only, and write nothing. Without a pending
+   * save, only stop waiting for one.
+   * @param {Partial<State> | null} view
+   */
+  showReadOnly(view) {
+    this.pending = null;
+    this.mode = "memory";
+    if (!view) return;
+    this.state = withEdits({ ...this.fresh(), ...view }, this.early);
+    this.early = null;
+    this.form.apply(this.state);
+    this.form.setReadOnly(true);
+  }
 }

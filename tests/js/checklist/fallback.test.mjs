@@ -9,6 +9,10 @@ import { masked } from "../../../overrides/assets/checklist/print-mask.js";
 import { savedView } from "../../../overrides/assets/checklist/state-view.js";
 import { classify } from "../../../overrides/assets/checklist/storage.js";
 
+/** @type {{schema: number, classify: {saved: unknown, kind: string}[],
+ *   savedView: {saved: Record<string, unknown>, view: object}[],
+ *   masks: {fields: Record<string, [number, number]>, mark: string},
+ *   masked: {text: string, field: string, masked: string}[]}} */
 const fixture = JSON.parse(readFileSync(new URL("../fixtures/engine-fallback.json", import.meta.url), "utf8"));
 
 test("classify sorts a save as the engine's migrate does", () => {
