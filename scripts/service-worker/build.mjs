@@ -30,6 +30,11 @@ for (const name of MODULES) {
   const from = require.resolve(`${name}/build/${name}.prod.js`);
   await copyFile(from, join(runtimeDir, `${name}.prod.js`));
 }
+// The page's side of updates (an ES module; overrides/assets/js/offline.js imports it).
+await copyFile(
+  require.resolve("workbox-window/build/workbox-window.prod.mjs"),
+  join(runtimeDir, "workbox-window.prod.mjs"),
+);
 
 // The worker's own settings, written into its source before Workbox injects
 // the precache manifest (the source names them as self.__SETTINGS).

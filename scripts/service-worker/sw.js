@@ -11,11 +11,15 @@
  *   page says the checklist was used on a link that allows it (message
  *   "cache-runtime"), the files it used are kept in Cache Storage (see
  *   keepRuntime) and served from there. Files it did not need are not kept.
- * - Updates: a new worker installs next to the old one and waits. The old one
- *   keeps serving the old files, so a page never mixes two builds. The next
- *   navigation, when this is the only open page of the site, activates the new
- *   worker and reloads that navigation through it (an empty response with
- *   `Refresh: 0`), so the next page is entirely the new build.
+ * - Updates: Workbox's documented flow. A new worker installs next to the old
+ *   one and waits; the old one keeps serving the old files (navigations
+ *   included, from its precache, at once), so a page never mixes two builds.
+ *   The page (overrides/assets/js/offline.js, with workbox-window) says "a new
+ *   version is ready"; when the merchant asks for it, it sends SKIP_WAITING
+ *   and reloads once, when the new worker has taken over. Otherwise the new
+ *   version is used once every page of the site is closed. The worker never
+ *   reloads a page itself: a new version that does not take over leaves the
+ *   page on the current one.
  */
 /* global workbox */
 
@@ -30,44 +34,6 @@ const runtimeURLs = new Set([...required, ...optional].map((path) => new URL(pat
 const runtimePrefix = new URL(SETTINGS.runtimePrefix, scope).href;
 
 workbox.core.setCacheNameDetails({ prefix: "pos-closure" });
-
-// Updates: a navigation while a new version waits (see the header).
-self.addEventListener("fetch", (event) => {
-  const waiting = self.registration.waiting;
-  if (event.request.mode !== "navigate" || !waiting) return;
-  event.respondWith(navigateDuringUpdate(event.request, waiting));
-  event.stopImmediatePropagation();
-});
-
-/** Switch to the waiting version when no other page of the site is open. */
-async function navigateDuringUpdate(request, waiting) {
-  const open = await self.clients.matchAll({ type: "window" });
-  if (open.length > 1) return fromPrecache(request);
-  await activate(waiting);
-  return new Response('<!doctype html><meta http-equiv="refresh" content="0">', {
-    headers: { "Content-Type": "text/html; charset=utf-8", Refresh: "0", "Cache-Control": "no-store" },
-  });
-}
-
-/** Ask the waiting worker to take over; resolve once it does (or after 3 s). */
-function activate(worker) {
-  return new Promise((resolve) => {
-    const done = () => worker.state !== "installed" && resolve();
-    worker.addEventListener("statechange", done);
-    setTimeout(resolve, 3000);
-    worker.postMessage({ type: "SKIP_WAITING" });
-    done();
-  });
-}
-
-/** This version's copy of a page (the waiting version is not used yet). */
-async function fromPrecache(request) {
-  const url = new URL(request.url);
-  url.search = "";
-  url.hash = "";
-  if (url.pathname.endsWith("/")) url.pathname += "index.html";
-  return (await precaching.matchPrecache(url.href)) || fetch(request);
-}
 
 precaching.precacheAndRoute(self.__WB_MANIFEST, {
   directoryIndex: "index.html",

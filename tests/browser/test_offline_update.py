@@ -2,8 +2,9 @@
 
 One origin serves build A, then build B (a deploy): a copy of the sources with
 one page and one stylesheet changed. The open page says a new version is ready,
-stays build A through and through (nothing of B mixed in) and the next
-navigation is build B, with the merchant's progress kept. A merchant whose
+stays build A through and through (nothing of B mixed in), navigations are
+answered at once by A, and "Use the new version" reloads once into build B,
+with the merchant's progress kept; a B that never takes over reloads nothing. A merchant whose
 progress an older release saved (rules version 1) reads on B's checklist what
 changed for them, once: not on reload, not offline.
 """
@@ -18,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
@@ -125,6 +127,16 @@ def build_mark(page: Page) -> str:
     )
 
 
+def use_the_new_version(page: Page) -> None:
+    """Press "Use the new version" (Workbox's prompt): the page reloads once, into it."""
+    button = page.locator('[data-offline-action="update"]')
+    expect(button).to_be_visible(timeout=INSTALL_WAIT_MS)
+    with page.expect_navigation(timeout=INSTALL_WAIT_MS):
+        button.click()
+    page.wait_for_load_state()
+    assert build_mark(page) == '"b"'
+
+
 def served(deploy: SwitchingServer) -> tuple[str, ChecklistUI]:
     """The origin's base URL and its checklist."""
     base = f"http://127.0.0.1:{deploy.server_port}/"
@@ -145,7 +157,7 @@ def test_an_update_is_announced_used_from_the_next_page_and_keeps_progress(
 
     deploy.root = changed_site  # the new build is deployed
     page.goto(base + "en/guide/before/")
-    expect(message(page, "update")).to_have_text(
+    expect(message(page, "update")).to_contain_text(
         STRINGS["en"]["offline_update"], timeout=INSTALL_WAIT_MS
     )
     # The open page is the old build through and through, even what it fetches now.
@@ -154,7 +166,10 @@ def test_an_update_is_announced_used_from_the_next_page_and_keeps_progress(
     sheet = page.evaluate("fetch('../../../assets/stylesheets/links.css').then((r) => r.text())")
     assert "--build-mark" not in sheet
 
-    page.goto(base + "en/guide/before/")  # the next navigation: the new build
+    # The next navigation: still this version, served at once, and the offer again.
+    page.goto(base + "en/guide/before/")
+    expect(page.get_by_text(B_SENTENCE)).to_have_count(0)
+    use_the_new_version(page)
     expect(page.get_by_text(B_SENTENCE)).to_have_count(1)
     assert build_mark(page) == '"b"'
     expect(message(page, "update")).to_have_count(0)
@@ -169,6 +184,78 @@ def test_an_update_is_announced_used_from_the_next_page_and_keeps_progress(
     page.goto(base + "en/guide/before/")
     expect(page.get_by_text(B_SENTENCE)).to_have_count(1)
     assert build_mark(page) == '"b"'
+
+
+# --- timing: no wait on a navigation, no reload loop --------------------------------
+
+
+@pytest.fixture(scope="module")
+def stubborn_site(changed_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build B whose worker ignores SKIP_WAITING: it installs, then never takes over."""
+    dest = tmp_path_factory.mktemp("stubborn") / "site"
+    shutil.copytree(changed_site, dest)
+    worker = dest / "sw.js"
+    source = worker.read_text(encoding="utf-8")
+    assert source.count("self.skipWaiting()") == 1
+    worker.write_text(source.replace("self.skipWaiting()", "void 0"), encoding="utf-8")
+    return dest
+
+
+def navigations(page: Page) -> list[float]:
+    """The times at which the page's main frame navigates, from now on."""
+    times: list[float] = []
+
+    def record(frame) -> None:
+        if frame == page.main_frame:
+            times.append(time.monotonic())
+
+    page.on("framenavigated", record)
+    return times
+
+
+def test_a_navigation_while_an_update_waits_is_served_at_once(
+    fresh: BrowserContext, deploy: SwitchingServer, changed_site: Path
+) -> None:
+    base, _ = served(deploy)
+    page = fresh.new_page()
+    page.goto(base + "en/guide/before/")
+    wait_until_offline_ready(page, "en")
+    deploy.root = changed_site
+    page.goto(base + "en/guide/before/")
+    expect(message(page, "update")).to_be_visible(timeout=INSTALL_WAIT_MS)
+    seen = navigations(page)
+    start = time.monotonic()
+    page.goto(base + "en/guide/before/", wait_until="commit")
+    took = time.monotonic() - start
+    page.wait_for_timeout(4000)
+    assert took < 1.5, f"the navigation waited {took:.2f} s"
+    assert len(seen) == 1, f"reloaded at {[round(t - start, 2) for t in seen]} s"
+    expect(page.get_by_text(B_SENTENCE)).to_have_count(0)  # this version, until asked
+
+
+def test_a_new_version_that_never_takes_over_reloads_nothing(
+    fresh: BrowserContext, deploy: SwitchingServer, stubborn_site: Path
+) -> None:
+    base, _ = served(deploy)
+    page, other = fresh.new_page(), fresh.new_page()
+    page.goto(base + "en/guide/before/")
+    wait_until_offline_ready(page, "en")
+    other.goto(base + "en/")
+    deploy.root = stubborn_site  # both tabs controlled; the new version waits
+    page.goto(base + "en/guide/before/")
+    expect(message(page, "update")).to_be_visible(timeout=INSTALL_WAIT_MS)
+    seen = navigations(page)
+    # Asked for, it does not take over: no reload, the page stays as it is.
+    page.locator('[data-offline-action="update"]').click()
+    page.wait_for_timeout(4000)
+    assert seen == [], "reloaded for a version that did not take over"
+    assert build_mark(page) == ""
+    # One tab left, a navigation: served once, never reloaded again and again.
+    other.close()
+    start = time.monotonic()
+    page.goto(base + "en/guide/")
+    page.wait_for_timeout(7000)
+    assert len(seen) == 1, f"reloaded at {[round(t - start, 2) for t in seen]} s"
 
 
 # --- what changed since the last visit ---------------------------------------------
@@ -235,12 +322,13 @@ def test_what_changed_since_an_older_release_is_listed_once_after_an_update(
 
     deploy.root = changed_site  # the new build is deployed
     page.goto(base + "en/guide/before/")
-    expect(message(page, "update")).to_have_text(
+    expect(message(page, "update")).to_contain_text(
         STRINGS["en"]["offline_update"], timeout=INSTALL_WAIT_MS
     )
     assert ui.saved(page) == old  # nothing has read or rewritten it yet
 
-    ui.open(page, "en")  # the next navigation: the new build's checklist
+    use_the_new_version(page)
+    ui.open(page, "en")  # the new build's checklist
     assert build_mark(page) == '"b"'
     shown_once(page, ui, "en", old, base)
     progress_on_the_page(page, old)

@@ -2,8 +2,11 @@
  * Offline use. Registers the site's service worker (sw.js at the site root,
  * written by overrides/hooks/service_worker.py; none under `mkdocs serve`) and
  * says, in the page's language, when the site is saved for offline use, when
- * the page runs without a connection and when a new version is ready (used
- * from the next page opened: the worker never swaps files under an open page).
+ * the page runs without a connection and when a new version is ready. Updates
+ * follow Workbox's documented flow (workbox-window, self-hosted): "a new
+ * version is ready" with a button; the page reloads once, when the new version
+ * has taken over, and never otherwise (the worker never swaps files under an
+ * open page; see scripts/service-worker/sw.js).
  *
  * On the checklist page, once Python has answered, it asks the worker to keep
  * the Python runtime the checklist just used, unless the merchant saves data
@@ -24,12 +27,7 @@ export function startOffline() {
   statusRegion(); // present before anything is said, so screen readers announce it
   showConnection();
   const firstVisit = !navigator.serviceWorker.controller;
-  pageSettled().then(() =>
-    navigator.serviceWorker
-      .register(new URL(worker, root), { scope: root.pathname, updateViaCache: "none" })
-      .then((registration) => watchUpdates(registration))
-      .catch(() => {}), // no worker (private mode, blocked): the site works online as before
-  );
+  pageSettled().then(() => register(new URL(worker, root), root));
   navigator.serviceWorker.ready.then(() => {
     if (firstVisit) show("ready");
   });
@@ -85,17 +83,44 @@ function showConnection() {
   update();
 }
 
-/** A new version installed next to the one serving this page: say it is ready. */
-function watchUpdates(registration) {
-  const announce = (worker) => {
-    if (worker && navigator.serviceWorker.controller) show("update");
-  };
-  if (registration.waiting) announce(registration.waiting);
-  registration.addEventListener("updatefound", () => {
-    const installing = registration.installing;
-    installing?.addEventListener("statechange", () => {
-      if (installing.state === "installed") announce(installing);
-    });
+/** Where build.mjs puts workbox-window (WORKBOX_DIR of overrides/hooks/service_worker.py). */
+const WORKBOX_WINDOW = "assets/workbox/workbox-window.prod.mjs";
+
+/** Whether the merchant asked for the new version (the page reloads once for it). */
+let updating = false;
+
+/**
+ * Register the worker with workbox-window and offer its updates.
+ * @param {URL} url
+ * @param {URL} root
+ */
+async function register(url, root) {
+  try {
+    const { Workbox } = await import(new URL(WORKBOX_WINDOW, root).href);
+    const workbox = new Workbox(url.href, { scope: root.pathname, updateViaCache: "none" });
+    workbox.addEventListener("waiting", () => offerUpdate(workbox));
+    await workbox.register({ immediate: true });
+  } catch {
+    // No worker (private mode, blocked): the site works online as before.
+  }
+}
+
+/**
+ * A new version installed next to the one serving this page: say it is ready,
+ * with a button that asks it to take over and reloads once it has. A version
+ * that never takes over leaves the page as it is.
+ * @param {any} workbox
+ */
+function offerUpdate(workbox) {
+  if (!navigator.serviceWorker.controller) return;
+  show("update", {
+    label: siteConfig().strings.offline_update_use || "",
+    run: () => {
+      if (updating) return;
+      updating = true;
+      workbox.addEventListener("controlling", () => window.location.reload());
+      workbox.messageSkipWaiting();
+    },
   });
 }
 
@@ -140,13 +165,26 @@ function statusRegion() {
   return region;
 }
 
-/** Show one message (by its key after `offline_`), once. */
-function show(key) {
+/**
+ * Show one message (by its key after `offline_`), once, with an optional button.
+ * @param {string} key
+ * @param {{label: string, run: () => void}} [action]
+ */
+function show(key, action) {
   const box = statusRegion();
   if (box.querySelector(`[data-offline-message="${key}"]`)) return;
   const text = document.createElement("p");
   text.dataset.offlineMessage = key;
   text.textContent = siteConfig().strings[`offline_${key}`] || "";
+  if (action) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.dataset.offlineAction = key;
+    button.textContent = action.label;
+    button.addEventListener("click", action.run);
+    text.append(" ", button);
+  }
   box.append(text);
   box.className = "admonition info";
 }
