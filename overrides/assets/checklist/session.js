@@ -292,6 +292,7 @@ export class Session {
    * The older save, upgraded by migrate (its clean state): saved from now on,
    * with the edits made meanwhile laid over it.
    * @param {State} state
+   * @param {Mode} [mode] "memory" when no copy of the original could be kept
    */
   upgraded(state, mode = "saving") {
     this.pending = null;
