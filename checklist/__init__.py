@@ -15,7 +15,7 @@ the summary of one change, evaluated once), ``check_import(value, current)``
 ``new_state()``, ``encode_progress(state)``, ``decode_progress(code)``,
 ``normalise_merchant_id(text)``, ``normalise_terminal_id(text)``,
 ``reminders(state, lang, site, stamp)`` (the follow-up dates as an iCalendar
-file, see ``calendar.py``); the constants ``SCHEMA`` (of the saved state),
+file, see :mod:`checklist.calendar`); the constants ``SCHEMA`` (of the saved state),
 ``RULES_VERSION`` (of the rules today) and ``VERDICTS``.
 
 What they return is typed in :mod:`checklist.contract` (one ``TypedDict`` each).

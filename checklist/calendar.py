@@ -11,6 +11,7 @@ gives no file: an empty calendar is not valid iCalendar.
 
 from datetime import UTC, datetime, timedelta
 
+from .contract import Reminders, State
 from .data import ITEMS, LANGS, STRINGS
 from .record import FOLLOW_UP, parse_date
 from .rules import evaluate
@@ -42,7 +43,9 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """``line`` folded into lines of at most 75 octets, never inside a character."""
-    parts, part, size = [], [], 0
+    parts: list[str] = []
+    part: list[str] = []
+    size = 0
     for char in line:
         width = len(char.encode("utf-8"))
         if size + width > _LINE:
@@ -77,7 +80,7 @@ def _site(site: object) -> str:
     return site if site.endswith("/") else site + "/"
 
 
-def _description(key: str, state: dict, lang: str, url: str) -> str:
+def _description(key: str, state: State, lang: str, url: str) -> str:
     words = STRINGS["record"]
     item = FOLLOW_UP[key]
     lines = [ITEMS[item]["hint"][lang]]
@@ -90,7 +93,7 @@ def _description(key: str, state: dict, lang: str, url: str) -> str:
     return "\n".join(lines)
 
 
-def _event(key: str, day: str, state: dict, lang: str, site: str, stamp: str) -> list[str]:
+def _event(key: str, day: str, state: State, lang: str, site: str, stamp: str) -> list[str]:
     words = STRINGS["record"]
     item = FOLLOW_UP[key]
     start = parse_date(day)
@@ -121,7 +124,7 @@ def _event(key: str, day: str, state: dict, lang: str, site: str, stamp: str) ->
     ]
 
 
-def reminders(state: object, lang: object, site: object = "", stamp: object = None) -> dict:
+def reminders(state: object, lang: object, site: object = "", stamp: object = None) -> Reminders:
     """``{"text", "filename", "events"}``: the follow-up dates of ``state`` as an
     iCalendar file in ``lang`` (zh or en; anything else: zh).
 

@@ -27,6 +27,20 @@ class Merchant(TypedDict):
     name: str
 
 
+class RecordEntry(TypedDict, total=False):
+    """One step's closure record: when it was done, its reference number, how it was
+    confirmed (a ``how`` of ``record.toml``) and by whom. An empty field is left out."""
+
+    date: str
+    reference: str
+    how: str
+    by: str
+
+
+#: The fields of a :class:`RecordEntry`, in the order kept.
+RecordField = Literal["date", "reference", "how", "by"]
+
+
 class State(TypedDict):
     """A clean current-schema saved state (see the package docstring)."""
 
@@ -35,6 +49,8 @@ class State(TypedDict):
     done: dict[str, bool]
     merchant: Merchant
     notes: str
+    record: dict[str, RecordEntry]
+    follow_up: dict[str, str]
     updated: str | None
     rules: int
 
@@ -168,6 +184,46 @@ class Call(TypedDict):
     href: str
 
 
+class RecordStep(TypedDict):
+    """A step of the closure record as the printout shows it, in one language."""
+
+    id: str
+    label: str
+    action: str
+    href: str
+    date: str | None
+    reference: str
+    how: str
+    by: str
+    wants_reference: bool
+
+
+class OpenStep(RecordStep):
+    """A step still open; ``next`` marks the next step."""
+
+    next: bool
+
+
+class FollowUpDate(TypedDict):
+    """A follow-up date: ``date`` None and ``ask`` the words to ask for it when not given."""
+
+    key: str
+    label: str
+    date: str | None
+    ask: str | None
+    item: str
+    href: str
+
+
+class ClosureRecord(TypedDict):
+    """:func:`checklist.timeline.closure_record`: done steps by date, open ones, follow-up dates."""
+
+    done: list[RecordStep]
+    open: list[OpenStep]
+    follow_up: list[FollowUpDate]
+    labels: dict[str, str]
+
+
 class Summary(TypedDict):
     """:func:`checklist.summary`: everything the printed summary shows, in one language."""
 
@@ -189,6 +245,7 @@ class Summary(TypedDict):
     progress_code: str
     problems: list[SummaryProblem]
     calls: list[Call]
+    record: ClosureRecord
 
 
 class CheckResult(TypedDict):
@@ -208,14 +265,31 @@ class Counts(TypedDict):
     updated: str | None
 
 
+class Difference(TypedDict):
+    """One field an import would change (:mod:`checklist.differences`), never its value."""
+
+    field: str
+    change: Literal["added", "removed", "changed"]
+    message: Message
+
+
 class ImportCheck(TypedDict):
     """:func:`checklist.check_import`."""
 
     state: State | None
     refused: Problem | None
     changes: list[Problem]
+    differences: list[Difference]
     incoming: Counts | None
     current: Counts | None
+
+
+class Reminders(TypedDict):
+    """:func:`checklist.reminders`: the follow-up dates as one iCalendar file."""
+
+    text: str
+    filename: str
+    events: int
 
 
 class Option(TypedDict):

@@ -7,20 +7,30 @@ each follow-up date that differs is one difference, in the state's order:
 "message": {"zh": ..., "en": ...}}``. Messages name the field, never its value.
 """
 
+from typing import Literal
+
+from .contract import Difference, State
 from .data import LANGS, STRINGS
 from .problems import field_label
 
 # The parts of a state the merchant entered, in the order compared.
-_PARTS = ("answers", "done", "merchant", "notes", "record", "follow_up")
+_PARTS: tuple[Literal["answers", "done", "merchant", "notes", "record", "follow_up"], ...] = (
+    "answers",
+    "done",
+    "merchant",
+    "notes",
+    "record",
+    "follow_up",
+)
 
 
-def _flat(state: dict) -> dict[str, object]:
+def _flat(state: State) -> dict[str, object]:
     """Every value the merchant entered, by dotted path; empty ones left out."""
     flat: dict[str, object] = {}
     for part in _PARTS:
         value = state[part]
         if part == "record":
-            for item, details in value.items():
+            for item, details in state["record"].items():
                 flat.update({f"record.{item}.{key}": text for key, text in details.items()})
         elif isinstance(value, dict):
             flat.update({f"{part}.{key}": each for key, each in value.items() if each})
@@ -36,11 +46,12 @@ def _label(field: str, lang: str) -> str:
     return label
 
 
-def differences(incoming: dict, current: dict | None) -> list[dict]:
+def differences(incoming: State, current: State | None) -> list[Difference]:
     """What replacing ``current`` (None: unreadable, so empty) by ``incoming`` changes."""
     before = _flat(current) if current is not None else {}
     after = _flat(incoming)
-    found = []
+    found: list[Difference] = []
+    change: Literal["added", "removed", "changed"]
     for field in [*after, *(field for field in before if field not in after)]:
         if field not in before:
             change = "added"

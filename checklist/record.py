@@ -20,12 +20,15 @@ Every field is optional; an empty one is left out. Dates are ``YYYY-MM-DD``.
 
 import re
 import tomllib
+from collections.abc import Callable
 from datetime import date
 from importlib import resources
+from typing import get_args
 
+from .contract import RecordEntry, RecordField
 from .data import ITEMS, LIMITS
 from .problems import path, problem, shown
-from .validate import _READ_FACTOR, INVISIBLE, _entries
+from .validate import _READ_FACTOR, INVISIBLE, Problems, _entries
 
 _SPEC = tomllib.loads(
     resources.files(__package__).joinpath("record.toml").read_text(encoding="utf-8")
@@ -37,14 +40,12 @@ HOW: tuple[str, ...] = tuple(_SPEC["how"])
 #: Follow-up date keys and the step each links to, in the order shown.
 FOLLOW_UP: dict[str, str] = {entry["key"]: entry["item"] for entry in _SPEC["follow_up"]}
 #: The fields of one step's record, in the order kept.
-FIELDS = ("date", "reference", "how", "by")
+FIELDS: tuple[RecordField, ...] = get_args(RecordField)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Line breaks, tabs and other control characters in a one-line field.
 _SPACES = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 
 _INVISIBLE = str.maketrans("", "", INVISIBLE)
-
-Problems = list[dict]
 
 
 def parse_date(value: str) -> date | None:
@@ -83,12 +84,12 @@ def _line(key: str, value: str, field: str, problems: Problems) -> str:
     return visible[:limit].strip()
 
 
-def _entry(item: str, value: object, problems: Problems) -> dict:
+def _entry(item: str, value: object, problems: Problems) -> RecordEntry:
     where = ("record", item)
     if not isinstance(value, dict):
         problems.append(problem("wrong_type", field=path(*where)))
         return {}
-    kept = {}
+    kept: dict[object, str] = {}
     for key, field in _entries(value, path(*where), problems):
         here = path(*where, key)
         if key not in FIELDS:
@@ -106,18 +107,22 @@ def _entry(item: str, value: object, problems: Problems) -> dict:
                 problems.append(problem("unknown_answer", field=here))
         else:
             kept[key] = _line(key, field, here, problems)
-    return {key: kept[key] for key in FIELDS if kept.get(key)}
+    entry: RecordEntry = {}
+    for name in FIELDS:
+        if kept.get(name):
+            entry[name] = kept[name]
+    return entry
 
 
-def read_record(value: object, problems: Problems) -> dict:
+def read_record(value: object, problems: Problems) -> dict[str, RecordEntry]:
     """The ``record`` of a state: ``{item id: {field: text}}``, in guide order,
     empty ones left out."""
     if not isinstance(value, dict):
         problems.append(problem("wrong_type", field="record"))
         return {}
-    kept = {}
+    kept: dict[str, RecordEntry] = {}
     for item, entry in _entries(value, "record", problems):
-        if item not in ITEMS:
+        if not isinstance(item, str) or item not in ITEMS:
             problems.append(problem("unknown_item", field=path("record", item), key=shown(item)))
             continue
         details = _entry(item, entry, problems)
@@ -126,14 +131,14 @@ def read_record(value: object, problems: Problems) -> dict:
     return {item: kept[item] for item in ITEMS if item in kept}
 
 
-def read_follow_up(value: object, problems: Problems) -> dict:
+def read_follow_up(value: object, problems: Problems) -> dict[str, str]:
     """The ``follow_up`` dates of a state, in :data:`FOLLOW_UP` order, empty ones left out."""
     if not isinstance(value, dict):
         problems.append(problem("wrong_type", field="follow_up"))
         return {}
-    kept = {}
+    kept: dict[str, str] = {}
     for key, when in _entries(value, "follow_up", problems):
-        if key not in FOLLOW_UP:
+        if not isinstance(key, str) or key not in FOLLOW_UP:
             problems.append(problem("unknown_field", field=path("follow_up", key), key=shown(key)))
         else:
             kept[key] = _date(when, path("follow_up", key), problems)
@@ -141,4 +146,7 @@ def read_follow_up(value: object, problems: Problems) -> dict:
 
 
 #: The readers of the record's keys of a saved state (see :func:`checklist.validate.normalise`).
-READERS = {"record": read_record, "follow_up": read_follow_up}
+READERS: dict[str, Callable[[object, Problems], object]] = {
+    "record": read_record,
+    "follow_up": read_follow_up,
+}

@@ -6,6 +6,7 @@ open steps in guide order, the next step first. A follow-up date the merchant
 does not have says "ask customer service" instead: the engine never invents one.
 """
 
+from .contract import ClosureRecord, Evaluation, OpenStep, RecordStep, State
 from .data import ITEMS, STRINGS
 from .record import FOLLOW_UP, REFERENCE_ITEMS
 from .titles import href
@@ -20,7 +21,7 @@ def _masked(text: str) -> str:
     return masked(text, *REFERENCE_MASK)
 
 
-def _step(item: str, clean: dict, lang: str, mask: bool) -> dict:
+def _step(item: str, clean: State, lang: str, mask: bool) -> RecordStep:
     words = STRINGS["record"]
     details = clean["record"].get(item, {})
     reference = details.get("reference", "")
@@ -38,7 +39,13 @@ def _step(item: str, clean: dict, lang: str, mask: bool) -> dict:
     }
 
 
-def closure_record(result: dict, lang: str, *, mask_references: bool = False) -> dict:
+def _open(item: str, clean: State, lang: str, mask: bool, following: str | None) -> OpenStep:
+    return {**_step(item, clean, lang, mask), "next": item == following}
+
+
+def closure_record(
+    result: Evaluation, lang: str, *, mask_references: bool = False
+) -> ClosureRecord:
     """``{"done", "open", "follow_up", "labels"}`` of an evaluation, in ``lang``.
 
     ``done``: the ticked steps that apply, each with its ``date``, ``reference``,
@@ -60,10 +67,7 @@ def closure_record(result: dict, lang: str, *, mask_references: bool = False) ->
     words = STRINGS["record"]
     return {
         "done": steps,
-        "open": [
-            {**_step(item, clean, lang, mask_references), "next": item == following}
-            for item in upcoming
-        ],
+        "open": [_open(item, clean, lang, mask_references, following) for item in upcoming],
         "follow_up": [
             {
                 "key": key,

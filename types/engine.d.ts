@@ -12,6 +12,14 @@ export interface Merchant {
   name: string;
 }
 
+/** One step's closure record: when it was done, its reference number, how it was confirmed (a `how` of `record.toml`) and by whom. An empty field is left out. */
+export interface RecordEntry {
+  date?: string;
+  reference?: string;
+  how?: string;
+  by?: string;
+}
+
 /** A clean current-schema saved state (see the package docstring). */
 export interface State {
   schema: number;
@@ -19,6 +27,8 @@ export interface State {
   done: Record<string, boolean>;
   merchant: Merchant;
   notes: string;
+  record: Record<string, RecordEntry>;
+  follow_up: Record<string, string>;
   updated: string | null;
   rules: number;
 }
@@ -152,6 +162,51 @@ export interface Call {
   href: string;
 }
 
+/** A step of the closure record as the printout shows it, in one language. */
+export interface RecordStep {
+  id: string;
+  label: string;
+  action: string;
+  href: string;
+  date: string | null;
+  reference: string;
+  how: string;
+  by: string;
+  wants_reference: boolean;
+}
+
+/** A step still open; `next` marks the next step. */
+export interface OpenStep {
+  id: string;
+  label: string;
+  action: string;
+  href: string;
+  date: string | null;
+  reference: string;
+  how: string;
+  by: string;
+  wants_reference: boolean;
+  next: boolean;
+}
+
+/** A follow-up date: `date` None and `ask` the words to ask for it when not given. */
+export interface FollowUpDate {
+  key: string;
+  label: string;
+  date: string | null;
+  ask: string | null;
+  item: string;
+  href: string;
+}
+
+/** :func:`checklist.timeline.closure_record`: done steps by date, open ones, follow-up dates. */
+export interface ClosureRecord {
+  done: RecordStep[];
+  open: OpenStep[];
+  follow_up: FollowUpDate[];
+  labels: Record<string, string>;
+}
+
 /** :func:`checklist.summary`: everything the printed summary shows, in one language. */
 export interface Summary {
   lang: string;
@@ -172,6 +227,7 @@ export interface Summary {
   progress_code: string;
   problems: SummaryProblem[];
   calls: Call[];
+  record: ClosureRecord;
 }
 
 /** :func:`checklist.check`: one change, evaluated once. */
@@ -189,13 +245,28 @@ export interface Counts {
   updated: string | null;
 }
 
+/** One field an import would change (:mod:`checklist.differences`), never its value. */
+export interface Difference {
+  field: string;
+  change: "added" | "removed" | "changed";
+  message: Record<string, string>;
+}
+
 /** :func:`checklist.check_import`. */
 export interface ImportCheck {
   state: State | null;
   refused: Problem | null;
   changes: Problem[];
+  differences: Difference[];
   incoming: Counts | null;
   current: Counts | null;
+}
+
+/** :func:`checklist.reminders`: the follow-up dates as one iCalendar file. */
+export interface Reminders {
+  text: string;
+  filename: string;
+  events: number;
 }
 
 export interface Option {

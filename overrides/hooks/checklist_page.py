@@ -30,7 +30,7 @@ import os
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypedDict
 
 import languages  # beside this file; MkDocs puts it on sys.path while loading hooks
 import pyodide_assets
@@ -65,6 +65,14 @@ TIMEOUT_MS = 30_000
 TEST_SETTINGS_ENV = "CHECKLIST_TEST_SETTINGS"
 
 
+class RecordSpec(TypedDict):
+    """The closure record's data the page needs (``record.toml``)."""
+
+    reference: list[str]
+    how: list[str]
+    follow_up: dict[str, str]
+
+
 class Engine:
     """The `checklist` package imported from the project, and what the page needs from it."""
 
@@ -89,7 +97,7 @@ class Engine:
             # The closure record: which steps want a reference, the ways of
             # confirming, the follow-up dates and the step each links to.
             record = sys.modules["checklist.record"]
-            self.record = {
+            self.record: RecordSpec = {
                 "reference": list(record.REFERENCE_ITEMS),
                 "how": list(record.HOW),
                 "follow_up": dict(record.FOLLOW_UP),
