@@ -45,4 +45,9 @@ export default [
     files: ["**/*.mjs", "eslint.config.js", "tests/**/*.js"],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Injected into pages by the cross-engine tests' server.
+    files: ["tests/engines/console-recorder.js"],
+    languageOptions: { sourceType: "script", globals: { ...globals.browser } },
+  },
 ];

@@ -31,7 +31,9 @@ What it does, in one run:
    (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT), and (``--levers``) with
    each of the checklist's three ways of starting forced, to weigh them.
 4. Times ``evaluate()`` inside Pyodide under Node (``scripts/bench/evaluate.mjs``).
-5. Runs Lighthouse (``scripts/bench/lighthouse.py``) on the home page, a
+5. Times the first verdict in Chromium, Firefox ESR and WebKitGTK, cold, at full
+   speed and at 2 Mbit/s shared by every connection (``scripts/bench/engines.py``).
+6. Runs Lighthouse (``scripts/bench/lighthouse.py``) on the home page, a
    guide page and the checklist in both languages, through the same nginx,
    ``--lighthouse-runs`` times each (3; ``--quick``: 1; 0 skips it), and keeps
    each page's median run: the four category scores, LCP, TBT, CLS, FCP and
@@ -58,6 +60,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 HERE = Path(__file__).resolve().parent / "bench"
 sys.path.insert(0, str(HERE))  # the bench's own modules
+import engines  # noqa: E402  (scripts/bench/engines.py)
 import lighthouse  # noqa: E402  (scripts/bench/lighthouse.py)
 from report import GUIDE, machine, report, versions  # noqa: E402
 from serving import mkdocs_build, nginx, prepare_root, work_tree_copy  # noqa: E402
@@ -94,7 +97,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--report", type=Path, help="only print the table of an earlier run's JSON")
     args = parser.parse_args(argv)
     if args.report:
-        print(report(json.loads(args.report.read_text(encoding="utf-8"))))
+        earlier = json.loads(args.report.read_text(encoding="utf-8"))
+        print(report(earlier))
+        if "engines" in earlier:
+            print()
+            print(engines.table(earlier["engines"]))
         return 0
     if args.quick:
         args.runs, args.slow_runs, args.builds, args.levers = 1, 0, 1, 0
@@ -164,6 +171,8 @@ def main(argv: list[str]) -> int:
                     args.out.parent / "lighthouse",
                     args.lighthouse_runs,
                 )
+            print("Engines: Chromium, Firefox, WebKit, cold, fast and 2 Mbit/s…", flush=True)
+            results["engines"] = engines.timings(root, 1 if args.quick else args.slow_runs or 1)
             about = versions()
 
     results["samples"] = {name: [asdict(v) for v in done] for name, done in samples.items()}
@@ -177,6 +186,8 @@ def main(argv: list[str]) -> int:
     args.out.write_text(json.dumps(results, indent=1), encoding="utf-8")
     print()
     print(report(results))
+    print()
+    print(engines.table(results["engines"]))
     return 0
 
 

@@ -243,7 +243,8 @@ def view(
             ],
         },
         "settings": settings,
-        "loading": strings["engine_loading"].replace("{mb}", str(megabytes)),
+        # No figure until the worker knows what this visit downloads: one honest number.
+        "loading": strings["engine_starting"],
     }
 
 

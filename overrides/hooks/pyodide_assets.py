@@ -8,9 +8,8 @@ Imported by the ``checklist_page`` hook (it is not a hook itself). Two steps:
     project) and registers it in a trimmed ``pyodide-lock.json`` with
     ``pyodide lockfile add-wheels``. Then ``pyodide_startup.mjs`` (Node) makes
     the files that let Python start fast (see ``STARTUP_FILES``): the part of
-    the standard library the engine needs, as bytecode and as source, and a
-    memory snapshot of a Pyodide with the engine imported, each checked against
-    every scenario of ``checklist/scenarios.json``. All of it is cached under
+    the standard library the engine needs, as bytecode and as source, each
+    checked against every scenario of ``checklist/scenarios.json``. All of it is cached under
     ``build/pyodide-engine/<digest>/``, keyed by a hash of what it is made from,
     so ``mkdocs serve`` rebuilds stay fast.
 ``install(bundle, site_dir)``
@@ -18,8 +17,7 @@ Imported by the ``checklist_page`` hook (it is not a hook itself). Two steps:
     ``assets/pyodide/<version>/`` and the engine's files into
     ``assets/pyodide/<version>/checklist-<hash>/``. That folder is named by a
     hash of its files, so a URL there never changes its content and a browser
-    never pairs a cached old file with a new one (the snapshot is not
-    byte-for-byte reproducible, so two builds of the same sources differ).
+    never pairs a cached old file with a new one.
 
 The lock file keeps none of Pyodide's own packages: their wheels are not in the
 npm package (they would come from a CDN) and the engine needs only the
@@ -28,7 +26,6 @@ standard library. Nothing here fetches anything from the network.
 
 from __future__ import annotations
 
-import base64
 import gzip
 import hashlib
 import json
@@ -60,9 +57,9 @@ PACKAGE_DIR = "checklist"
 # Made by pyodide_startup.mjs next to the lock file and the wheel (startup.json
 # describes them to the page's worker).
 STARTUP_SCRIPT = Path(__file__).with_name("pyodide_startup.mjs")
-# Pyodide's private APIs, used by the startup script (and by the browser's worker).
+# Pyodide's undocumented behaviour the browser's worker relies on.
 PRIVATE_API = Path(__file__).parents[1] / "assets" / "checklist" / "pyodide-private.js"
-STARTUP_FILES = ("stdlib-compiled.zip", "stdlib-source.zip", "snapshot.bin.gz")
+STARTUP_FILES = ("stdlib-compiled.zip", "stdlib-source.zip")
 MANIFEST = "startup.json"
 # The scenarios the startup files are recorded from and checked against.
 SCENARIOS = Path("checklist") / "scenarios.json"
@@ -97,15 +94,12 @@ class EngineBundle:
 
     @property
     def download_bytes(self) -> int:
-        """What a first visit downloads without the snapshot (before HTTP compression):
-        the runtime with the compiled part of the standard library, and the engine."""
-        runtime = sum(
-            (self.runtime_dir / name).stat().st_size
-            for name in RUNTIME_FILES
-            if name != "python_stdlib.zip"
-        )
-        engine = ("pyodide-lock.json", self.wheel, MANIFEST, "stdlib-compiled.zip")
-        return runtime + sum((self.engine_dir / name).stat().st_size for name in engine)
+        """What a first visit downloads on the wire (gzip, as startup.json counts it):
+        the runtime, the compiled part of the standard library and the engine. The
+        worker states the same figure once it knows (less when files are kept)."""
+        manifest = json.loads((self.engine_dir / MANIFEST).read_text(encoding="utf-8"))
+        wire = manifest["bytes"]
+        return int(wire["runtime"] + wire["compiled"] + wire["engine"])
 
 
 def prepare(root: Path) -> EngineBundle:
@@ -298,15 +292,10 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
 
 
-def sri(data: bytes) -> str:
-    """A subresource-integrity value (what ``fetch(url, {integrity})`` checks)."""
-    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
-
-
 def build_startup(root: Path, out: Path, package: str, wheel: str, scratch: Path) -> None:
     """Make the start-up files next to the lock file and wheel in ``out``, and the
-    manifest the page's worker reads: file names, sizes, and the wheel's integrity
-    hash (a worker started from the snapshot checks the wheel instead of installing it)."""
+    manifest the page's worker reads: file names, and sizes on the wire (to state
+    the download and choose how to start) and unpacked (to measure progress)."""
     scenarios = root / SCENARIOS
     if not scenarios.is_file():
         raise PluginError(f"{scenarios} not found: the start-up files are recorded from it.")
@@ -325,13 +314,11 @@ def build_startup(root: Path, out: Path, package: str, wheel: str, scratch: Path
     )
     for name in STARTUP_FILES:
         shutil.move(scratch / name, out / name)
-    report = json.loads((scratch / "report.json").read_text(encoding="utf-8"))
-    snapshot = (out / "snapshot.bin.gz").read_bytes()
+    engine = [out / "pyodide-lock.json", out / wheel]
+    wasm = runtime_dir / "pyodide.asm.wasm"
     manifest = {
         "wheel": wheel,
-        "wheelIntegrity": sri((out / wheel).read_bytes()),
         "stdlib": {"compiled": "stdlib-compiled.zip", "source": "stdlib-source.zip"},
-        "snapshot": {"file": "snapshot.bin.gz", "size": report["snapshotBytes"]},
         # Bytes on the wire (gzip), to weigh each way of starting against the link.
         "bytes": {
             "runtime": sum(
@@ -340,7 +327,14 @@ def build_startup(root: Path, out: Path, package: str, wheel: str, scratch: Path
             ),
             "compiled": (out / "stdlib-compiled.zip").stat().st_size,
             "source": (out / "stdlib-source.zip").stat().st_size,
-            "snapshot": len(snapshot),
+            "engine": sum(gzip_size(path) for path in engine),
+        },
+        # Bytes as the worker reads them (after HTTP decompression), for its progress.
+        "sizes": {
+            "wasm": wasm.stat().st_size,
+            "compiled": (out / "stdlib-compiled.zip").stat().st_size,
+            "source": (out / "stdlib-source.zip").stat().st_size,
+            "engine": sum(path.stat().st_size for path in engine),
         },
     }
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")

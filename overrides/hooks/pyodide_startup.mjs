@@ -6,9 +6,6 @@
 //   stdlib-source.zip    the same modules as source: 0.9 MB smaller, for slow links
 //                        Both leave out comments and docstrings (docstrings as python -OO
 //                        does; __doc__ is None): the source is about half the bytes.
-//   snapshot.bin.gz      a memory snapshot of a Pyodide that has imported the engine and run
-//                        every scenario (Pyodide's experimental snapshot API, used only
-//                        through overrides/assets/checklist/pyodide-private.js), gzipped
 //   report.json          what was measured and checked
 //
 //   node pyodide_startup.mjs '{"pyodide": DIR, "lock": FILE, "package": NAME,
@@ -18,19 +15,12 @@
 // way the browser does, runs every scenario through evaluate, summary and migrate, raises
 // one error across to JavaScript (the path a failing call takes), and keeps every module
 // of the standard library that was imported. Then each trimmed library is checked: a fresh
-// Pyodide on it (and one restored from the snapshot) must give exactly the results of the
+// Pyodide on it must give exactly the results of the
 // full library for every scenario, or this script fails and so does the build.
+// (There is no memory snapshot: see "Dropped" in scripts/bench/PERFORMANCE.md.)
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
-
-import {
-  sitePackages,
-  snapshotMaking,
-  snapshotRestoring,
-  takeSnapshot,
-} from "../assets/checklist/pyodide-private.js";
 
 // An uncaught error would print a line of Pyodide's minified source: print the message only.
 process.on("uncaughtException", (error) => {
@@ -91,30 +81,10 @@ def _exercise(scenarios_json):
 _exercise
 `;
 
-/**
- * The same calls, one scenario at a time, keeping nothing: for the snapshot, whose memory
- * then grows only as far as one scenario needs. Pyodide restores a snapshot into the
- * memory its wasm starts with and cannot grow it first, so a snapshot bigger than that
- * fails to restore ("offset is out of bounds"); keeping every result at once took it there.
- */
-const WARM = `
-def _warm(scenarios_json):
-    for scenario in json.loads(scenarios_json):
-        _exercise(json.dumps([scenario]))
-
-_warm
-`;
-
 const quiet = { stdout: () => {}, stderr: () => {} };
 
-/**
- * A Pyodide with the engine's wheel installed, by default from its lock file as in the
- * browser. The one that makes the snapshot unpacks the wheel instead: loadPackage leaves
- * a JavaScript object referenced from Python, which makeMemorySnapshot refuses
- * ("Unexpected hiwire entry"). One restored from the snapshot installs nothing, as in
- * the browser: the engine is already imported, with its data read.
- */
-async function start(extra = {}, { making = false, restoring = false } = {}) {
+/** A Pyodide with the engine's wheel installed from its lock file, as in the browser. */
+async function start(extra = {}) {
   const started = performance.now();
   const pyodide = await loadPyodide({
     indexURL: resolve(options.pyodide) + "/",
@@ -122,15 +92,6 @@ async function start(extra = {}, { making = false, restoring = false } = {}) {
     ...quiet,
     ...extra,
   });
-  if (restoring) return { pyodide, ms: Math.round(performance.now() - started) };
-  if (making) {
-    const wheel = JSON.parse(await readFile(options.lock, "utf8")).packages;
-    const { file_name: fileName } = Object.values(wheel)[0];
-    pyodide.unpackArchive(new Uint8Array(await readFile(join(resolve(options.lock), "..", fileName))), "wheel", {
-      extractDir: sitePackages(pyodide),
-    });
-    return { pyodide, ms: Math.round(performance.now() - started) };
-  }
   const errors = [];
   await pyodide.loadPackage(options.package, {
     messageCallback: () => {},
@@ -149,17 +110,6 @@ function exercise(pyodide) {
     // expected: converting the error imports what formatting a traceback needs
   }
   return results;
-}
-
-/** Warm a Pyodide on every scenario as `exercise` does, with a low peak of memory. */
-function warmUp(pyodide) {
-  pyodide.runPython(EXERCISE);
-  pyodide.runPython(WARM)(scenarios);
-  try {
-    pyodide.runPython("raise ValueError('the error path')");
-  } catch {
-    // expected, as in exercise()
-  }
 }
 
 // 1. Record: the full standard library, everything the browser does, then sys.modules.
@@ -248,39 +198,11 @@ for (const variant of ["compiled", "source"]) {
   checks[variant] = run.ms;
 }
 
-// 4. The snapshot: start on the compiled library (little garbage left from compiling
-// source), warm the engine on every scenario, collect garbage, snapshot.
-const warm = await start(
-  { stdLibURL: join(out, "stdlib-compiled.zip"), ...snapshotMaking() },
-  { making: true },
-);
-warmUp(warm.pyodide);
-warm.pyodide.runPython("import gc; gc.collect()");
-const snapshot = takeSnapshot(warm.pyodide);
-const packed = gzipSync(snapshot, { level: 9 });
-await writeFile(join(out, "snapshot.bin.gz"), packed);
-
-// 5. Check the snapshot restores and gives the same results, as the browser restores it:
-// on the same library, with no wheel installed (any file the engine read lazily would be
-// missing, and this check would fail).
-const restored = await start(
-  {
-    stdLibURL: join(out, "stdlib-compiled.zip"),
-    ...snapshotRestoring(snapshot, async () => {}),
-  },
-  { restoring: true },
-);
-if (exercise(restored.pyodide) !== expected) {
-  throw new Error("the memory snapshot gives other results than a plain start");
-}
-checks.snapshot = restored.ms;
-
 await writeFile(
   join(out, "report.json"),
   JSON.stringify(
     {
       modules: zipped,
-      snapshotBytes: snapshot.length,
       startMs: { full: full.ms, ...checks },
     },
     null,

@@ -145,7 +145,7 @@ def runtime_files(site: Path) -> dict[str, list[str]]:
     optional: set[str] = set()
     for startup in folder.glob("*/checklist-*/startup.json"):
         data = json.loads(startup.read_text("utf-8"))
-        names = [*data.get("stdlib", {}).values(), data.get("snapshot", {}).get("file")]
+        names = list(data.get("stdlib", {}).values())
         optional |= {(startup.parent / n).relative_to(site).as_posix() for n in names if n}
         # With startup.json, Pyodide's full standard library is never used.
         optional.add((startup.parent.parent / "python_stdlib.zip").relative_to(site).as_posix())

@@ -185,7 +185,7 @@ def visits(
 
 # Makes the checklist's worker choose a way of starting, as the tests do: the
 # page's own files seem to arrive at this many bytes per second.
-FORCE_PLAN = {"snapshot": 20_000_000, "compiled": 1_000_000, "source": 200_000}
+FORCE_PLAN = {"compiled": 1_000_000, "source": 200_000}
 FAKE_LINK = """
 (() => {
   const size = 100000;

@@ -9,7 +9,7 @@
  *   the precache (Workbox precaching), so every page opens offline.
  * - The Python runtime (assets/pyodide/<version>/…): not precached. When the
  *   page says the checklist was used on a link that allows it (message
- *   "cache-runtime"), the files it used are kept in Cache Storage (see
+ *   "cache-runtime", naming the files its start used), they are kept in Cache Storage (see
  *   keepRuntime) and served from there. Files it did not need are not kept.
  * - Updates: Workbox's documented flow. A new worker installs next to the old
  *   one and waits; the old one keeps serving the old files (navigations
@@ -55,39 +55,39 @@ routing.registerRoute(
 self.addEventListener("message", (event) => {
   const type = event.data?.type;
   if (type === "SKIP_WAITING") self.skipWaiting();
-  else if (type === "cache-runtime") event.waitUntil(keepRuntime(event.source));
+  else if (type === "cache-runtime") event.waitUntil(keepRuntime(event.source, event.data.files));
 });
 
 /**
  * Keep the runtime the checklist uses in Cache Storage. What every start
- * needs (Pyodide, its wasm, the engine's wheel and lock file) is taken from
- * the browser's HTTP cache, or downloaded when the HTTP cache did not keep it
- * (a 9.6 MB wasm often does not fit). Of the alternatives (the memory
- * snapshot, the standard library as bytecode or as source), only those the
- * checklist fetched, so found in the HTTP cache, are kept. Tells the page how
- * many files were added.
+ * needs (Pyodide, its wasm, the engine's wheel and lock file) is fetched (the
+ * HTTP cache usually answers). Of the alternatives (the standard library as
+ * bytecode or as source), only the one the page says its start used is kept.
+ * Nothing is guessed from the HTTP cache: WebKit ignores
+ * `cache: "only-if-cached"` and downloads instead. Tells the page how many
+ * files were added.
  * @param {Client | null} client
+ * @param {unknown} used the runtime URLs the page's start fetched
  */
-async function keepRuntime(client) {
+async function keepRuntime(client, used) {
   const cache = await caches.open(RUNTIME_CACHE);
-  const keep = async (url, download) => {
+  const usedURLs = new Set(Array.isArray(used) ? used.map(String) : []);
+  const keep = async (url) => {
     if (await cache.match(url)) return 0;
     try {
-      let response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" }).catch(
-        () => null,
-      );
-      if (!response?.ok && download) response = await fetch(url);
-      if (!response?.ok) return 0;
+      const response = await fetch(url);
+      if (!response.ok) return 0;
       await cache.put(url, response);
       return 1;
     } catch {
       return 0; // offline, or the file is gone: try again next time
     }
   };
-  const counts = await Promise.all([
-    ...SETTINGS.runtime.required.map((path) => keep(new URL(path, scope).href, true)),
-    ...SETTINGS.runtime.optional.map((path) => keep(new URL(path, scope).href, false)),
-  ]);
+  const wanted = [
+    ...SETTINGS.runtime.required.map((path) => new URL(path, scope).href),
+    ...SETTINGS.runtime.optional.map((path) => new URL(path, scope).href).filter((url) => usedURLs.has(url)),
+  ];
+  const counts = await Promise.all(wanted.map(keep));
   const added = counts.reduce((sum, count) => sum + count, 0);
   client?.postMessage({ type: "runtime-kept", added, kept: (await cache.keys()).length });
 }

@@ -37,7 +37,6 @@ EXPECTED = {
     "font-src": "'self'",
     "connect-src": "'self'",
     "worker-src": "'self'",
-    "manifest-src": "'self'",
     "object-src": "'none'",
     "base-uri": "'self'",
     "form-action": "'self'",

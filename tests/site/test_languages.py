@@ -61,7 +61,9 @@ class Voices(HTMLParser):
             return
         tag, lang, kind = self.stack[-1]
         if kind == "json":
-            self.found.extend((text, lang, "<script json>") for text in strings_in(json.loads(data)))
+            self.found.extend(
+                (text, lang, "<script json>") for text in strings_in(json.loads(data))
+            )
         elif kind == "text":
             self.found.append((data.strip(), lang, f"<{tag}>"))
 

@@ -81,5 +81,9 @@ def test_the_worker_precaches_pages_and_small_assets_only(site_dir: Path) -> Non
         assert (site_dir / path).is_file(), path
     runtime = settings["runtime"]["required"] + settings["runtime"]["optional"]
     assert any(p.endswith("pyodide.asm.wasm") for p in settings["runtime"]["required"])
-    assert any(p.endswith("snapshot.bin.gz") for p in settings["runtime"]["optional"])
+    assert sorted(p.rsplit("/", 1)[-1] for p in settings["runtime"]["optional"]) == [
+        "python_stdlib.zip",
+        "stdlib-compiled.zip",
+        "stdlib-source.zip",
+    ]
     assert all((site_dir / p).is_file() for p in runtime)

@@ -94,9 +94,7 @@ def test_sitemap_lists_both_languages_with_alternates(site_dir: Path) -> None:
     root = ET.parse(site_dir / "sitemap.xml").getroot()
     locations = {}
     for url in root.findall("s:url", ns):
-        alternates = {
-            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
-        }
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
         locations[url.findtext("s:loc", namespaces=ns)] = alternates
     guide = "http://127.0.0.1:8000/guide/before/"
     assert locations[guide] == {"zh": guide, "en": "http://127.0.0.1:8000/en/guide/before/"}

@@ -6,21 +6,29 @@
  * Python arrives; the engine only adds the verdict, the blockers, the next
  * step and the problems. If it never arrives, the checklist keeps working.
  */
+import { installStandIns, missingFeatures } from "./features.js";
 import { caughtUp, changesList, changesNotice } from "./changes.js";
+import { crashGuard } from "./crash-guard.js";
 import { deepLinks } from "./deeplinks.js";
-import { megabytes, startEngine } from "./engine.js";
+import { startEngine } from "./engine.js";
+import { engineStatus } from "./engine-status.js";
 import { ChecklistForm } from "./form.js";
 import { Notices } from "./notices.js";
 import { migratePending, showReadOnly } from "./migration.js";
 import { maskWhenPrinting } from "./print-mask.js";
+import { setUpKeeping } from "./keep-summary.js";
 import { keepProgress } from "./persist.js";
 import { oneAtATime, pageAddress } from "./refresh.js";
 import { setUpCalendar } from "./reminders.js";
 import { Session } from "./session.js";
-import { format, readSettings } from "./settings.js";
+import { readSettings } from "./settings.js";
 import { Store, storageKey } from "./storage.js";
 import { renderSummary } from "./summary.js";
 import { download, setUpTools } from "./tools.js";
+
+// Checked before the stand-ins fill the gaps the page's own code needs.
+const missing = missingFeatures();
+installStandIns();
 
 /** @type {HTMLElement | null} */
 const checklist = document.querySelector("[data-checklist]");
@@ -56,14 +64,23 @@ function start(root) {
   const hint = root.querySelector("[data-engine-hint]");
   if (hint && !session.saving()) hint.hidden = true;
   let engineState = "loading";
-  const engine = startEngine({
-    ...settings.pyodide,
-    // What this visit downloads, once the worker knows (nothing when cached).
-    onPlan: (/** @type {number | null} */ bytes) => {
-      if (bytes === null || engineState !== "loading") return;
-      engineText(bytes ? format(strings.engine_loading, { mb: megabytes(bytes) }) : strings.engine_loading_cached);
-    },
-  });
+  const status = engineStatus(root, strings);
+  const guard = crashGuard(store.key);
+  /** @type {string | null} */
+  const off = missing.length ? "unsupported" : guard.crashedBefore() ? "crashed" : null;
+  if (missing.length) console.info("Checklist: the checker needs", missing.join(", "));
+  if (!off) guard.starting();
+  const engine = off
+    ? { ready: Promise.reject(new Error(`not started: ${off}`)), call: () => Promise.reject(new Error(off)) }
+    : startEngine({
+        ...settings.pyodide,
+        onPlan: status.plan,
+        onProgress: status.progress,
+        onFiles: (/** @type {string[]} */ files) => {
+          root.dataset.engineFiles = JSON.stringify(files);
+        },
+      });
+  engine.ready.catch(() => {});
   /** @type {HTMLInputElement | null} */
   const mask = root.querySelector("[data-mask]");
   /** @type {HTMLInputElement | null} */
@@ -126,10 +143,12 @@ function start(root) {
   session.watch(refresh);
   setUpTools({ root, settings, session, engine, notices, refresh });
   setUpCalendar({ root, settings, session, engine, download });
+  setUpKeeping(root, strings, notices);
   const reveal = deepLinks(root, notices, strings);
 
   engine.ready.then(
     async () => {
+      guard.finished();
       engineState = "ready";
       form.showEngine("ready");
       await migratePending(session, engine, refresh);
@@ -137,6 +156,16 @@ function start(root) {
       reveal({ again: true });
     },
     (error) => {
+      if (off) {
+        engineState = "off";
+        status.off(/** @type {"unsupported" | "crashed"} */ (off), () => {
+          guard.finished();
+          location.reload();
+        });
+        if (session.mode === "pending") showReadOnly(session);
+        return;
+      }
+      guard.finished();
       engineState = "failed";
       console.warn("Checklist: the checker did not load.", error);
       form.showEngine("failed");

@@ -18,12 +18,12 @@ export type ToWorker =
 
 /** Worker -> page. */
 export type FromWorker =
-  /** How it starts, and how many bytes that downloads (null: unknown). */
-  | { type: "plan"; plan: "snapshot" | "compiled" | "source" | "full"; bytes: number | null }
-  /** The wasm has arrived: from now on only Python's start is timed. */
-  | { type: "downloaded" }
-  /** Python answers calls. */
-  | { type: "ready" }
+  /** How it starts ("full": no start-up manifest), and the bytes that downloads (null: unknown). */
+  | { type: "plan"; plan: "compiled" | "source" | "full"; bytes: number | null }
+  /** While the files arrive: the share received, and the downloads in flight (0 while Python starts). */
+  | { type: "progress"; fraction: number; active: number }
+  /** Python answers calls; `files`: the runtime files this start used. */
+  | { type: "ready"; files?: string[] }
   /** The load failed; the page shows the checklist without the checker. */
   | { type: "failed"; message: string }
   /** The answer to a "call": ok with the op's JSON value, or not ok with why. */

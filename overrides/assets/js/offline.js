@@ -141,8 +141,10 @@ function keepRuntimeOnceUsed() {
   if (!checklist) return;
   const ask = () => {
     if (!mayKeepRuntime(navigator.connection)) return;
+    // The runtime files this start used (its library among them), as the checklist recorded them.
+    const files = JSON.parse(checklist.getAttribute("data-engine-files") || "[]");
     navigator.serviceWorker.ready.then((registration) =>
-      registration.active?.postMessage({ type: "cache-runtime" }),
+      registration.active?.postMessage({ type: "cache-runtime", files }),
     );
   };
   if (checklist.dataset.engine === "ready") return ask();

@@ -6,12 +6,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 
-import {
-  CHECKED_WITH,
-  snapshotMaking,
-  snapshotRestoring,
-  watchInstantiation,
-} from "../../../overrides/assets/checklist/pyodide-private.js";
+import { CHECKED_WITH, watchInstantiation } from "../../../overrides/assets/checklist/pyodide-private.js";
 
 const ROOT = new URL("../../../", import.meta.url);
 const read = (path) => readFile(new URL(path, ROOT), "utf8");
@@ -27,20 +22,6 @@ test("the pinned Pyodide is the version pyodide-private.js was checked against",
   );
 });
 
-test("the installed Pyodide still has every private API the module uses", async () => {
-  const installed = JSON.parse(await read("node_modules/pyodide/package.json"));
-  assert.equal(installed.version, CHECKED_WITH, "node_modules/pyodide: run npm ci");
-  const source =
-    (await read("node_modules/pyodide/pyodide.mjs")) + (await read("node_modules/pyodide/pyodide.asm.mjs"));
-  for (const name of ["_makeSnapshot", "_loadSnapshot", "makeMemorySnapshot", "sitePackages", "fsInit", "_api"]) {
-    assert.ok(source.includes(name), `Pyodide ${installed.version} no longer mentions ${name}`);
-  }
-  const types = await read("node_modules/pyodide/pyodide.d.ts");
-  for (const name of ["_makeSnapshot", "_loadSnapshot", "fsInit", "makeMemorySnapshot"]) {
-    assert.ok(types.includes(name), `Pyodide's types no longer declare ${name}`);
-  }
-});
-
 test("the private uses live in pyodide-private.js and nowhere else", async () => {
   const files = [
     ...(await readdir(new URL("overrides/assets/checklist/", ROOT))).map((name) => join("overrides/assets/checklist", name)),
@@ -52,13 +33,6 @@ test("the private uses live in pyodide-private.js and nowhere else", async () =>
       assert.doesNotMatch(source, pattern, `${path} uses a private Pyodide API directly`);
     }
   }
-});
-
-test("the options name Pyodide's snapshot settings", () => {
-  assert.deepEqual(snapshotMaking(), { _makeSnapshot: true });
-  const buffer = new Uint8Array(4);
-  const filled = async () => {};
-  assert.deepEqual(snapshotRestoring(buffer, filled), { _loadSnapshot: buffer, fsInit: filled });
 });
 
 test("watchInstantiation reports a failed instantiation and passes results through", async () => {
