@@ -7,6 +7,7 @@
  * step and the problems. If it never arrives, the checklist keeps working.
  */
 import { caughtUp, changesList, changesNotice } from "./changes.js";
+import { cleaning, takeCleaning } from "./cleaning.js";
 import { deepLinks } from "./deeplinks.js";
 import { megabytes, startEngine } from "./engine.js";
 import { ChecklistForm } from "./form.js";
@@ -70,12 +71,20 @@ function start(root) {
   const refresh = oneAtATime(async () => {
     if (engineState !== "ready") return;
     try {
+      const sent = session.state;
       const { evaluation, summary } = await engine.call(
         "check",
-        session.state,
+        sent,
         settings.lang,
         Boolean(mask?.checked),
       );
+      // What the engine cleaned (invisible characters, unknown keys) is saved
+      // cleaned, said once, and checked again: nothing printed claims more.
+      const cleaned = session.saving() ? cleaning(sent, evaluation.state, evaluation.problems) : null;
+      if (cleaned && (await takeCleaning(session, sent, cleaned))) {
+        refresh();
+        return;
+      }
       form.render(evaluation, summary);
       showChanges(summary);
       // Record the rules version now shown, so the list of changes shows once.
