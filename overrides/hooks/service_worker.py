@@ -75,8 +75,10 @@ def precache_globs(search_langs: list[str]) -> tuple[list[str], list[str]]:
         "assets/images/*",
         "assets/icons/*.png",
         "assets/*.svg",
+        # The page's side of updates (offline.js imports it), so pages work offline.
+        f"{WORKBOX_DIR}/workbox-window.prod.mjs",
     ]
-    ignores = ["assets/pyodide/**", f"{WORKBOX_DIR}/**", WORKER, "404.html"]
+    ignores = ["assets/pyodide/**", f"{WORKBOX_DIR}/*.js", WORKER, "404.html"]
     return patterns, ignores
 
 

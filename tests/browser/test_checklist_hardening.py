@@ -119,3 +119,40 @@ def test_merchant_details_saved_twice_differently_are_shown_kept_and_chosen(page
         "terminal_id": "D9285650",
         "name": "大店",
     }
+
+
+INVISIBLE = "\u202e\u200b"
+
+
+def test_invisible_characters_are_cleaned_where_they_are_saved_and_said_once(
+    page: Page, ui
+) -> None:
+    ui.open(page, "en")
+    page.locator('textarea[name="notes"]').fill(f"ticket{INVISIBLE} 12345")
+    expect(page.locator('textarea[name="notes"]')).to_have_value("ticket 12345")
+    assert ui.saved(page)["notes"] == "ticket 12345"
+    removed = checklist.check({**checklist.new_state(), "notes": INVISIBLE}, "en")
+    (said,) = [p["message"]["en"] for p in removed["evaluation"]["problems"]]
+    expect(page.locator('[data-notice="invisible"] p').first).to_have_text(said)
+    page.locator('input[name="terminal-stopped"]').check()
+    expect(page.locator("[data-checklist]")).to_have_attribute("data-print", "summary")
+    # Said once (the notice), not again by the printout of a state that is clean.
+    for part in ("[data-summary]", "[data-problems]"):
+        assert said not in (page.locator(part).text_content() or ""), part
+    assert INVISIBLE[0] not in json.dumps(ui.saved(page))
+
+
+def test_unknown_keys_are_dropped_from_the_save_once_told_and_copied(page: Page, ui) -> None:
+    state = {**checklist.new_state(), "done": {"terminal-stopped": True}}
+    state.update({f"junk{index}": index for index in range(100_000)})
+    raw = json.dumps(state)
+    ui.seed(page, {ui.storage_key: raw})
+    ui.open(page, "zh")
+    notice = page.locator('[data-notice="unknown"]')
+    expect(notice.locator("p").first).to_have_text(
+        page_strings("zh")["notice_unknown_dropped"].format(count=100_000)
+    )
+    saved = ui.saved(page)
+    assert sorted(saved) == sorted(checklist.new_state())
+    assert saved["done"] == {"terminal-stopped": True}
+    assert damaged_copies(page, ui.storage_key) == [raw]

@@ -9,6 +9,7 @@
 import { installStandIns, missingFeatures } from "./features.js";
 import { caughtUp, changesList, changesNotice } from "./changes.js";
 import { crashGuard } from "./crash-guard.js";
+import { cleaning, takeCleaning } from "./cleaning.js";
 import { deepLinks } from "./deeplinks.js";
 import { startEngine } from "./engine.js";
 import { engineStatus } from "./engine-status.js";
@@ -92,12 +93,20 @@ function start(root) {
   const refresh = oneAtATime(async () => {
     if (engineState !== "ready") return;
     try {
+      const sent = session.state;
       const masking = [Boolean(mask?.checked), Boolean(maskReferences?.checked)];
-      const { evaluation, summary } = await engine.call("check", session.state, settings.lang, ...masking);
+      const { evaluation, summary } = await engine.call("check", sent, settings.lang, ...masking);
+      // What the engine cleaned (invisible characters, unknown keys) is saved
+      // cleaned, said once, and checked again: nothing printed claims more.
+      const cleaned = session.saving() ? cleaning(sent, evaluation.state, evaluation.problems) : null;
+      if (cleaned && (await takeCleaning(session, sent, cleaned))) {
+        refresh();
+        return;
+      }
       // "Both languages": the other language's summary, printed beside this one.
       const otherLang = settings.lang === "zh" ? "en" : "zh";
       const other = both?.checked
-        ? (await engine.call("check", session.state, otherLang, ...masking)).summary
+        ? (await engine.call("check", sent, otherLang, ...masking)).summary
         : null;
       form.render(evaluation, summary);
       showChanges(summary);
