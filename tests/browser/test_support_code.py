@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from checklist import encode_progress, evaluate
-from checklist.data import ITEMS
+from checklist.data import ITEMS, QUESTIONS
+from checklist.locales import t
 from tests.guide_ids import ROOTS
 
 pytestmark = pytest.mark.browser
@@ -159,3 +162,46 @@ def test_the_support_table_reads_at_320_px(browser: Browser, site_url: str) -> N
     )
     assert broken == []
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_decoded_code_names_every_question_and_tags_every_status(
+    page: Page, ui, lang: str
+) -> None:
+    """Each answer sits under its question's own words, and each step's status
+    is a tag of its own beside its title (never "undefined", never run in)."""
+    state = {
+        "answers": {"registered_as": "person", "close_bank_account": "yes"},
+        "done": {"terminal-stopped": True},
+    }
+    expected = evaluate(state)
+    read_code(page, ui.site_url, lang, encode_progress(state))
+    result = page.locator("#progress-code-result")
+    expect(result.locator("[data-verdict]")).to_be_visible(timeout=ENGINE_WAIT_MS)
+    assert "undefined" not in result.inner_text()
+
+    questions = result.locator(".progress-code__answers dt")
+    assert (
+        questions.evaluate_all("terms => terms.map(term => term.dataset.answer)")
+        == expected["asked"]
+    )
+    for key in expected["asked"]:
+        term = result.locator(f'dt[data-answer="{key}"]')
+        expect(term).to_have_text(QUESTIONS[key]["label"][lang])
+        expect(term.locator("+ dd")).not_to_be_empty()
+
+    result.locator(".progress-code__all > summary").click()
+    statuses = {True: t(lang, "links.code_done"), False: t(lang, "links.code_todo")}
+    for item in expected["applicable"]:
+        entry = result.locator(f'.progress-code__steps [data-step="{item}"]')
+        tag = entry.locator(".progress-code__tag")
+        title = entry.locator(".progress-code__label")
+        expect(tag).to_have_text(statuses[item in expected["state"]["done"]])
+        expect(title).to_have_text(ITEMS[item]["label"][lang])
+        # A person reads the tag and the title apart: separate boxes, a space between.
+        tag_box, title_box = tag.bounding_box(), title.bounding_box()
+        assert tag_box and title_box
+        assert tag_box["x"] + tag_box["width"] <= title_box["x"] or (
+            tag_box["y"] + tag_box["height"] <= title_box["y"]
+        )
+        assert re.match(rf"{re.escape(tag.inner_text())}\s", entry.inner_text())
