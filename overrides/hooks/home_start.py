@@ -34,8 +34,8 @@ def with_start_button(html: str, href: str, text: str) -> str:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The start button on the home page of each language."""
-    if not page.is_homepage:
-        return html
     root = languages.roots(config)[languages.building(config)]
+    if page.url != root:  # each language's home page is its root
+        return html
     href = get_relative_url(root + CHECKLIST, page.url)
     return with_start_button(html, href, languages.t(config, "links.start_checklist"))

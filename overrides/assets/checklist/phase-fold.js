@@ -3,7 +3,8 @@
  * holds its next step stays open and every other phase folds to its header
  * line (title and a button to open it); while the next step is a question,
  * every phase folds, so the questions and the verdict come first. Nothing
- * folds if the merchant has already started using the page.
+ * folds if the merchant has already started using the page, or came by a
+ * link to one step.
  * A phase that does not apply is folded by the form already. Later answers
  * fold nothing (what was just ticked never vanishes); they only open the
  * phase that has become the current one. A link to a step (#id) opens its
@@ -45,13 +46,15 @@ export class PhaseFold {
   render(found, next) {
     const holder = next?.kind === "item" ? this.phases.find((phase) => phase.querySelector(`[data-item="${CSS.escape(next.id)}"]`)) : null;
     const current = holder?.dataset.phase ?? null;
+    // A link to a step or question shows the page as it was when it scrolled there.
+    const linked = location.hash.length > 1;
     for (const phase of this.phases) {
       const id = phase.dataset.phase ?? "";
       const applies = found.has(id) && (found.get(id)?.progress.total ?? 0) > 0;
       const toggle = /** @type {HTMLElement | null} */ (phase.querySelector("[data-phase-toggle]"));
       if (toggle) toggle.hidden = !applies;
       if (!applies) this.set(phase, false);
-      else if (this.first) this.set(phase, id !== current && !this.engaged);
+      else if (this.first) this.set(phase, id !== current && !this.engaged && !linked);
       else if (id === current && current !== this.current) this.set(phase, false);
     }
     if (this.first) this.openTarget();
