@@ -2,8 +2,9 @@
 // go/#<step-id> opens wherever the step lives now, in the reader's language.
 // Inlined by overrides/go.html (overrides/hooks/csp.py allows it by its hash),
 // so it reads its data from the JSON blocks above it and imports nothing.
-// While it sends the reader on, the page is hidden (class "go-pending",
-// links.css), so a slow link never shows the list. When it cannot (a damaged
+// While it sends the reader on (class "go-pending", links.css), the page shows
+// its heading and "opening the step", never a blank screen; the list stays
+// unseen, so a slow link never shows it. When it cannot (a damaged
 // link, no data), it marks the page (data-go="failed" or "malformed") and
 // assets/js/go.js says so above the list, which stays usable.
 "use strict";

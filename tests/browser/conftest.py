@@ -149,14 +149,32 @@ class ChecklistUI:
         wait: str | None = "ready",
         query: str = "",
         fragment: str = "",
+        unfold: bool = True,
     ) -> None:
-        """Open the checklist page; by default wait until Python has evaluated."""
+        """Open the checklist page; by default wait until Python has evaluated,
+        then open every folded phase and the folded answers, as a merchant
+        does who wants to tick or answer anything (``unfold=False`` keeps the
+        page as it first shows)."""
         page.goto(self.url(lang, query, fragment))
         expect(page.locator("[data-checklist]")).to_have_attribute("data-started", "")
         if wait:
             self.wait_engine(page, wait)
         if wait == "ready":
             expect(page.locator("[data-verdict]")).to_have_count(1, timeout=ENGINE_WAIT_MS)
+            if unfold and not fragment:  # a deep link opens its own phase
+                self.unfold(page)
+
+    @staticmethod
+    def unfold(page: Page) -> None:
+        """Open every folded phase, and the answers if they are folded."""
+        folded = page.locator('[data-phase-toggle][aria-expanded="false"]:visible')
+        for _ in range(folded.count()):
+            folded.first.click()
+        expect(folded).to_have_count(0)
+        page.evaluate("window.scrollTo(0, 0)")  # back where the page opened
+        change = page.locator("[data-answers-change]:visible")
+        if change.count():
+            change.click()
 
     @staticmethod
     def wait_engine(page: Page, status: str = "ready", timeout: float = ENGINE_WAIT_MS) -> None:

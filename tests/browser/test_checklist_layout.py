@@ -105,8 +105,12 @@ def test_every_checkbox_radio_and_item_link_is_a_44px_target(page: Page, ui, lan
     page.locator(".checklist-task__input:visible").last.check()
     expect(page.locator("[data-status-bar]")).to_be_visible()
     bar = targets(page, "[data-status-bar] a, [data-status-bar] button")
-    assert len(bar) == 2
+    assert len(bar) == 3  # the verdict (to the panel), the next step, Print
     assert small_or_partly_dead(bar) == []
+    # The phases' fold buttons, and the answers' Change button once folded.
+    toggles = targets(page, "[data-phase-toggle]")
+    assert len(toggles) >= 4
+    assert small_or_partly_dead(toggles) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -167,6 +171,17 @@ def test_far_down_the_page_the_bar_shows_the_verdict_and_reaches_print(
     )
     expect(bar.locator("[data-bar-progress]")).to_have_text(
         t(lang, "page.bar_progress", **result["progress"])
+    )
+
+    # The main (filled) button is the next step, on this page; Print is a plain one.
+    step = checklist.summary(state, lang)["next"]
+    next_button = bar.locator("[data-bar-next]")
+    expect(next_button).to_have_class(re.compile(r"\bmd-button--primary\b"))
+    expect(next_button).to_contain_text(step["action"])
+    expect(next_button).to_have_attribute("href", f"#{step['href'].split('#')[1]}")
+    expect(bar.locator("[data-bar-print]")).not_to_have_class(re.compile("primary"))
+    expect(bar.locator("[data-bar-code]")).to_have_text(
+        re.compile(re.escape(checklist.encode_progress(state)))
     )
 
     bar.locator("[data-bar-print]").click()

@@ -177,6 +177,7 @@ def test_support_page_filters_and_copies(browser: Browser, site_url: str, prefix
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{site_url}{prefix}support/")
+    page.locator("#support-tab-find").click()  # the finder is the second tab
     rows = page.locator("#support-table tbody tr")
     expect(rows).to_have_count(len(ALL_IDS))
     page.locator("#support-filter").fill("deposit-refunded")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from checklist import encode_progress, evaluate
-from checklist.data import ITEMS
+from checklist.data import ITEMS, QUESTIONS
+from checklist.locales import t
 from tests.guide_ids import ROOTS
 
 pytestmark = pytest.mark.browser
@@ -97,65 +100,43 @@ def test_the_engine_is_not_loaded_until_the_box_is_focused(browser: Browser, sit
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_copy_buttons_say_which_link_they_copy(browser: Browser, site_url: str, lang: str):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    page.goto(f"{site_url}{PREFIX[lang]}support/")
-    row = page.locator("#support-tax-paid")
-    buttons = row.locator(".support-copy").first.get_by_role("button")
-    expect(buttons).to_have_count(3)
-    texts = buttons.all_inner_texts()
-    assert len(set(texts)) == 3, texts
-    expected = [
-        f"{site_url}go/#tax-paid",
-        f"{site_url}go/?lang=zh#tax-paid",
-        f"{site_url}en/go/#tax-paid",
-    ]
-    # The first follows the reader's language; the others name theirs.
-    names = [None, "中文" if lang == "zh" else "Chinese", "英文" if lang == "zh" else "English"]
-    for button, link, name in zip(buttons.all(), expected, names, strict=True):
-        if name:
-            expect(button).to_contain_text(name)
-        button.click()
-        assert page.evaluate("navigator.clipboard.readText()") == link
-        expect(button.locator("xpath=..").get_by_role("status")).to_contain_text(link)
-    # The fixed links really open that language, whatever the reader's browser says.
-    for link, path in ((expected[1], "/guide/"), (expected[2], "/en/guide/")):
-        page.goto(link)
-        page.wait_for_url("**/guide/**#tax-paid")
-        assert page.url.startswith(site_url + path.lstrip("/")), page.url
-    context.close()
+def test_a_decoded_code_names_every_question_and_tags_every_status(
+    page: Page, ui, lang: str
+) -> None:
+    """Each answer sits under its question's own words, and each step's status
+    is a tag of its own beside its title (never "undefined", never run in)."""
+    state = {
+        "answers": {"registered_as": "person", "close_bank_account": "yes"},
+        "done": {"terminal-stopped": True},
+    }
+    expected = evaluate(state)
+    read_code(page, ui.site_url, lang, encode_progress(state))
+    result = page.locator("#progress-code-result")
+    expect(result.locator("[data-verdict]")).to_be_visible(timeout=ENGINE_WAIT_MS)
+    assert "undefined" not in result.inner_text()
 
-
-def test_the_support_table_reads_at_320_px(browser: Browser, site_url: str) -> None:
-    page = browser.new_page(viewport={"width": 320, "height": 640})
-    page.goto(f"{site_url}support/")
-    expect(page.locator("#support-table .support-copy").first).to_be_visible()
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 320
-    # Rows are cards: the cells of a row stack (the first link is below the id).
-    row = page.locator("#support-tax-paid")
-    first = row.locator("th").bounding_box()
-    link = row.locator("a").first.bounding_box()
-    assert first and link and link["y"] > first["y"] + first["height"] - 1
-    # No id or address breaks inside a word: each run of letters and digits is on one line.
-    broken = page.evaluate(
-        """() => {
-      const broken = [];
-      for (const node of document.querySelectorAll("#support-table :is(code, a)")) {
-        const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-          for (const match of text.data.matchAll(/[A-Za-z0-9]+/g)) {
-            const range = document.createRange();
-            range.setStart(text, match.index);
-            range.setEnd(text, match.index + match[0].length);
-            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-            if (tops.size > 1) broken.push(match[0]);
-          }
-        }
-      }
-      return broken;
-    }"""
+    questions = result.locator(".progress-code__answers dt")
+    assert (
+        questions.evaluate_all("terms => terms.map(term => term.dataset.answer)")
+        == expected["asked"]
     )
-    assert broken == []
-    page.close()
+    for key in expected["asked"]:
+        term = result.locator(f'dt[data-answer="{key}"]')
+        expect(term).to_have_text(QUESTIONS[key]["label"][lang])
+        expect(term.locator("+ dd")).not_to_be_empty()
+
+    result.locator(".progress-code__all > summary").click()
+    statuses = {True: t(lang, "links.code_done"), False: t(lang, "links.code_todo")}
+    for item in expected["applicable"]:
+        entry = result.locator(f'.progress-code__steps [data-step="{item}"]')
+        tag = entry.locator(".progress-code__tag")
+        title = entry.locator(".progress-code__label")
+        expect(tag).to_have_text(statuses[item in expected["state"]["done"]])
+        expect(title).to_have_text(ITEMS[item]["label"][lang])
+        # A person reads the tag and the title apart: separate boxes, a space between.
+        tag_box, title_box = tag.bounding_box(), title.bounding_box()
+        assert tag_box and title_box
+        assert tag_box["x"] + tag_box["width"] <= title_box["x"] or (
+            tag_box["y"] + tag_box["height"] <= title_box["y"]
+        )
+        assert re.match(rf"{re.escape(tag.inner_text())}\s", entry.inner_text())

@@ -73,6 +73,7 @@ FOCUSED = """() => {
     type: el.type || "", name: el.name || "", value: el.value || "",
     checked: Boolean(el.checked), action: (el.dataset && el.dataset.action) || "",
     item: item ? item.id : "",  // the element id=<name> this control sits in
+    toggle: Boolean(el.dataset && el.dataset.phaseToggle !== undefined),  // a phase's Show/Hide
     visible: seen,
   };
 }"""
@@ -132,7 +133,10 @@ def test_the_checklist_works_with_the_keyboard_alone(
     checked = page.locator(f"input[type=radio][name={question}]:checked")
     expect(checked).to_have_attribute("value", moved["value"])
 
-    # A task: Tab to its checkbox, tick it with Space.
+    # A task: open its phase (folded until the questions are answered) with
+    # Enter, Tab to its checkbox, tick it with Space.
+    keys.tab_until(lambda f: f["toggle"], "a phase's Show button")
+    keys.press("Enter")
     task = keys.tab_until(
         lambda f: f["type"] == "checkbox" and f["item"] == f["name"] != "",
         "a task checkbox inside its item",

@@ -55,6 +55,8 @@ function start(root) {
   });
   const session = new Session({ settings, store, notices, form, download });
   session.start();
+  // A returning merchant's answers fold into one line (before the engine, so nothing moves later).
+  form.answersFold.start(session.state);
 
   /** @param {string} text */
   const engineText = (text) => {

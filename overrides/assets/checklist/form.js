@@ -5,6 +5,8 @@
  * decides anything itself: the rules live in the Python engine.
  */
 import { applyRecord, builtValue, dateOnTick, readRecord, recordControls } from "./record-fields.js";
+import { AnswersFold } from "./returning.js";
+import { PhaseFold } from "./phase-fold.js";
 import { format } from "./settings.js";
 import { VerdictPanel } from "./verdict-panel.js";
 
@@ -69,6 +71,8 @@ export class ChecklistForm {
       if (control instanceof Element) this.describedBy.set(control, control.getAttribute("aria-describedby"));
     }
     this.panel = new VerdictPanel(root, settings, (name) => this.control(name));
+    this.fold = new PhaseFold(root, settings.strings);
+    this.answersFold = new AnswersFold(root, settings);
     // There is nothing to submit: every change is saved as it happens.
     this.form.addEventListener("submit", (event) => event.preventDefault());
   }
@@ -274,6 +278,8 @@ export class ChecklistForm {
       question.hidden = !asked.has(question.dataset.question);
     }
 
+    this.fold.render(phases, summary.next);
+    this.answersFold.render(summary);
     this.showProblems(evaluation.problems ?? []);
     this.panel.render(evaluation, summary);
   }

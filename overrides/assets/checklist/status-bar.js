@@ -1,9 +1,13 @@
 /**
  * The status bar: while the merchant ticks far down the page on a phone, the
  * verdict in a few words and the count stay at the bottom of the screen, with
- * a way back to the full verdict and to Print. It shows what the engine said
- * (it decides nothing) and shows itself only while the merchant is below the verdict panel.
+ * the progress code, the next step as the main button, and Print. Before the
+ * engine has answered it says that the checker is loading, or that it failed,
+ * so a failure is seen on a phone too. It shows what the engine said (it
+ * decides nothing) and shows itself only while the merchant is below the
+ * verdict panel.
  */
+import { watchEngineState } from "./engine-state.js";
 import { format } from "./settings.js";
 
 export class StatusBar {
@@ -16,11 +20,17 @@ export class StatusBar {
     this.bar = root.querySelector("[data-status-bar]");
     this.panel = root.querySelector(".checklist-status");
     this.evaluated = false;
+    /** @type {import("./engine-state.js").EngineState} */
+    this.engine = "loading";
     if (!this.bar) return;
     this.bar.querySelector("[data-bar-print]")?.addEventListener("click", () => window.print());
     // "Details" moves focus to the panel too, so a screen reader reads on from there.
     this.bar.querySelector("[data-bar-details]")?.addEventListener("click", () => {
       requestAnimationFrame(() => this.panel?.focus({ preventScroll: true }));
+    });
+    watchEngineState(root, (state) => {
+      this.engine = state;
+      this.showEngine();
     });
     // Shown only once the merchant has scrolled past the panel: above it,
     // the questions need the room (and the panel follows them). Measured on
@@ -39,10 +49,23 @@ export class StatusBar {
     window.addEventListener("resize", measure, { passive: true });
   }
 
+  /** Until the engine has answered: its state in place of the verdict. */
+  showEngine() {
+    if (!this.bar) return;
+    this.bar.dataset.barEngine = this.engine;
+    if (this.evaluated) return;
+    const { strings } = this;
+    this.bar.querySelector("[data-bar-verdict]").textContent =
+      this.engine === "failed" ? strings.bar_failed : strings.bar_loading;
+    this.bar.querySelector("[data-bar-progress]").textContent = "";
+    this.update();
+  }
+
   /**
    * @param {{verdict: string, progress: {done: number, total: number}}} evaluation
+   * @param {{progress_code?: string, next?: {action?: string, label: string, href: string} | null}} summary
    */
-  render(evaluation) {
+  render(evaluation, summary) {
     if (!this.bar) return;
     const { strings } = this;
     this.bar.dataset.barVerdict = evaluation.verdict;
@@ -52,6 +75,18 @@ export class StatusBar {
       strings.bar_progress,
       evaluation.progress,
     );
+    const code = this.bar.querySelector("[data-bar-code]");
+    code.hidden = !summary.progress_code;
+    code.querySelector("code").textContent = summary.progress_code ?? "";
+    // The next step on this page: its item, or its question (the fragment of
+    // the engine's link names both).
+    const next = /** @type {HTMLAnchorElement} */ (this.bar.querySelector("[data-bar-next]"));
+    const step = summary.next;
+    next.hidden = !step;
+    if (step) {
+      next.href = `#${step.href.split("#")[1] ?? ""}`;
+      next.querySelector("[data-bar-next-text]").textContent = step.action || step.label;
+    }
     this.evaluated = true;
     this.update();
   }
@@ -62,6 +97,6 @@ export class StatusBar {
   }
 
   update() {
-    if (this.bar) this.bar.hidden = !this.evaluated || !this.pastPanel();
+    if (this.bar) this.bar.hidden = !this.pastPanel();
   }
 }

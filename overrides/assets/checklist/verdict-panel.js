@@ -5,6 +5,7 @@
  * before applying. It also feeds the status bar and the live announcement.
  * It decides nothing: every judgement comes from the Python engine.
  */
+import { copyButton } from "../js/clipboard.js";
 import { format } from "./settings.js";
 import { StatusBar } from "./status-bar.js";
 
@@ -40,21 +41,27 @@ export class VerdictPanel {
     if (codePart) {
       codePart.hidden = !summary.progress_code;
       codePart.querySelector("[data-progress-code]").textContent = summary.progress_code;
+      if (!codePart.querySelector(".copy-link")) {
+        codePart.querySelector(".checklist-verdict__code-line")?.after(this.copyCode(codePart));
+      }
     }
 
     panel.querySelector("[data-blockers]").replaceChildren(
       ...summary.blockers.map((blocker) => {
         const item = document.createElement("li");
         item.dataset.blocker = blocker.id;
-        item.append(this.link(blocker));
+        // An open step reads as what to do ("Stop the terminal"), not as a finished state.
+        item.append(this.link({ href: blocker.href, label: blocker.action || blocker.label }));
         return item;
       }),
     );
     panel.querySelector("[data-blockers-part]").hidden = summary.blockers.length === 0;
+    const count = panel.querySelector("[data-blockers-count]");
+    if (count) count.textContent = `(${summary.blockers.length})`;
 
     this.showNext(summary);
     this.showWarnings(evaluation.problems ?? []);
-    this.bar.render(evaluation);
+    this.bar.render(evaluation, summary);
 
     const announcement = `${summary.verdict_text}. ${progressText}`;
     if (announcement !== this.lastAnnouncement) {
@@ -108,6 +115,19 @@ export class VerdictPanel {
       shown += 1;
     }
     if (shown) this.panel.querySelector("[data-problems-part]").hidden = false;
+  }
+
+  /**
+   * The copy button of the progress code (it copies the code as shown).
+   * @param {Element} part the code's part of the panel
+   */
+  copyCode(part) {
+    const { strings } = this;
+    return copyButton({
+      url: () => part.querySelector("[data-progress-code]")?.textContent ?? "",
+      text: strings.progress_code_copy,
+      label: strings.progress_code_copy,
+    });
   }
 
   /**
