@@ -180,7 +180,7 @@ def test_changes_are_saved_at_once_and_kept_across_reloads_and_languages(page: P
     ui.open(page, "zh", wait=None)
     root = page.locator("[data-checklist]")
     expect(root.locator("[data-engine-text]")).to_have_text(
-        re.compile(r"正在加载检查程序，约 [\d.]+ MB")
+        re.compile(r"正在下载自动检查要用的文件，约 [\d.]+ MB")
     )
     root.locator('input[name="device_must_return"][value="no"]').check()
     root.locator('input[name="terminal-stopped"]').check()
