@@ -6,6 +6,8 @@ ticks are saved, the summary can be kept, and the page says why, honestly."""
 
 from __future__ import annotations
 
+import os
+import signal
 import tomllib
 from pathlib import Path
 
@@ -142,4 +144,32 @@ def test_in_app_browsers_can_keep_the_summary_without_printing(browser: Browser,
     page.reload()
     ui.wait_engine(page, "ready")
     expect(page.locator('[data-notice="in-app"]')).to_have_count(0)
+    context.close()
+
+
+def test_a_tab_that_crashes_during_the_start_reopens_without_the_checker(
+    browser: Browser, ui, guard, storage_key: str
+) -> None:
+    """A real crash: the tab's renderer (page and worker) is killed while Python starts,
+    as iOS kills a tab short of memory. The tab opened again says so and works."""
+    context = guard.watch(browser.new_context())
+    page = context.new_page()
+    page.route("**/pyodide.asm.wasm", lambda route: None)  # held: the start is under way
+    ui.open(page, "en", wait="loading")
+    assert f"{storage_key}:engine-starting" in ui.storage(page)
+    cdp = browser.new_browser_cdp_session()
+    processes = cdp.send("SystemInfo.getProcessInfo")["processInfo"]
+    renderers = [process["id"] for process in processes if process["type"] == "renderer"]
+    assert renderers, processes
+    crashed: list[object] = []
+    page.on("crash", lambda crashed_page: crashed.append(crashed_page))
+    for pid in renderers:
+        os.kill(pid, signal.SIGKILL)
+    if not crashed:
+        page.wait_for_event("crash")
+    again = context.new_page()
+    ui.open(again, "en", wait="off")
+    strings = page_strings("en")
+    expect(again.locator("[data-engine-text]")).to_have_text(strings["engine_crashed"])
+    tick_is_saved(again, ui)
     context.close()
