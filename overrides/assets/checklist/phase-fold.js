@@ -18,6 +18,7 @@ export class PhaseFold {
    */
   constructor(root, strings) {
     this.strings = strings;
+    this.root = root;
     this.phases = /** @type {HTMLElement[]} */ ([...root.querySelectorAll("[data-phase]")]);
     this.first = true;
     /** @type {string | null} */
@@ -48,13 +49,16 @@ export class PhaseFold {
     const current = holder?.dataset.phase ?? null;
     // A link to a step or question shows the page as it was when it scrolled there.
     const linked = location.hash.length > 1;
+    // A form shown read only (a save only the checker could upgrade) cannot be
+    // opened phase by phase: it stays open, so every saved tick can be read.
+    const locked = Boolean(this.root.querySelector("[data-form]")?.inert);
     for (const phase of this.phases) {
       const id = phase.dataset.phase ?? "";
       const applies = found.has(id) && (found.get(id)?.progress.total ?? 0) > 0;
       const toggle = /** @type {HTMLElement | null} */ (phase.querySelector("[data-phase-toggle]"));
       if (toggle) toggle.hidden = !applies;
       if (!applies) this.set(phase, false);
-      else if (this.first) this.set(phase, id !== current && !this.engaged && !linked);
+      else if (this.first) this.set(phase, id !== current && !this.engaged && !linked && !locked);
       else if (id === current && current !== this.current) this.set(phase, false);
     }
     if (this.first) this.openTarget();
