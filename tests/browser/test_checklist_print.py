@@ -158,7 +158,7 @@ def test_print_gives_the_engines_summary_without_the_site_chrome(page: Page, ui,
     assert squeeze(STATE["merchant"]["name"]) in text
     assert summary["blockers"], "the state should leave blockers open"
     for blocker in summary["blockers"]:
-        assert squeeze(blocker["label"]) in text
+        assert squeeze(blocker["action"]) in text
         assert f"go/#{blocker['id']}" in text  # its short permanent link
     next_step = summary["next"]
     assert squeeze(next_step.get("action") or next_step["label"]) in text
