@@ -77,6 +77,8 @@ def test_while_an_older_save_waits_for_a_slow_engine_nothing_unsaved_can_be_type
     ui.wait_engine(page)
     expect(notice).to_have_class("checklist-notice checklist-notice--success")
     assert not form.evaluate("form => form.inert")
+    expect(page.locator("[data-verdict]")).to_have_count(1)
+    ui.unfold(page)  # the first verdict folds the phases away from the next step
     page.locator('input[name="stop-period-met"]').check()
     page.locator('textarea[name="notes"]').fill("typed after the upgrade")
     saved = ui.saved(page)

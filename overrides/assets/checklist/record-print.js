@@ -118,6 +118,9 @@ export function recordParts(summary, other, strings) {
         .find((/** @type {any} */ item) => item.id === step.id);
       const task = [...twin(step.action, other, otherStep("open", step.id)?.action), " ", go(step.id)];
       if (found?.find_out) task.push(element("br", ""), element("small", "", found.find_out));
+      // The step's question for customer service (the call list), under it.
+      const call = summary.calls?.find((/** @type {any} */ entry) => entry.id === step.id);
+      if (call) task.push(element("br", ""), element("small", "checklist-summary__ask", call.ask));
       const priority = [step.next ? strings.record_next : "", found?.blocks ? strings.blocks_tag : ""]
         .filter(Boolean)
         .join(" · ");

@@ -134,30 +134,6 @@ export function renderSummary(container, summary, context) {
   }
   // The closure record: what was done, what is open, the follow-up dates.
   parts.push(...recordParts(summary, other, strings));
-  if (summary.calls?.length) {
-    // The questions of the steps still open, with room to write the answer.
-    parts.push(
-      element(
-        "section",
-        "checklist-summary__part",
-        heading(labels.calls, "calls"),
-        element(
-          "ol",
-          "checklist-summary__calls",
-          ...summary.calls.map((call) =>
-            element(
-              "li",
-              "checklist-summary__call",
-              element("strong", "", call.action),
-              element("br", ""),
-              call.ask,
-              element("span", "checklist-summary__answer"),
-            ),
-          ),
-        ),
-      ),
-    );
-  }
   parts.push(element("section", "checklist-summary__part", heading(strings.summary_phases), phaseList(summary, strings)));
   // Then the merchant's and the device's details (masked as the merchant chose).
   // A heading stays with what it heads (a section does not break inside, if it fits a page).
