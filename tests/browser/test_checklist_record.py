@@ -23,6 +23,13 @@ A = "application-submitted"
 TARGET = 44
 
 
+def open_follow_up(page: Page) -> None:
+    """Open the follow-up dates, folded to their heading until a date is saved."""
+    section = page.locator("[data-follow-up-section]")
+    if not section.evaluate("details => details.open"):
+        section.locator("summary").click()
+
+
 def today(page: Page) -> str:
     return page.evaluate(
         "() => { const d = new Date(); const p = n => String(n).padStart(2, '0');"
@@ -54,6 +61,7 @@ def test_ticking_dates_the_step_and_details_are_saved_at_once_and_after_reload(
     page.locator(f'input[name="record.{A}.reference"]').fill("SQ20261028-0042")
     page.locator(f'select[name="record.{A}.how"]').select_option("app")
     page.locator(f'input[name="record.{A}.by"]').fill("客服 王女士")
+    open_follow_up(page)
     page.locator('input[name="follow_up.refund_by"]').fill("2026-12-20")
     saved = ui.saved(page)
     assert saved["schema"] == checklist.SCHEMA
@@ -78,11 +86,12 @@ def test_ticking_dates_the_step_and_details_are_saved_at_once_and_after_reload(
 
 def test_two_tabs_share_the_record(page: Page, ui) -> None:
     other = page.context.new_page()
-    ui.open(page, "zh", wait=None)
-    ui.open(other, "en", wait=None)
+    ui.open(page, "zh")  # the first verdict folds phases: open them before clicking
+    ui.open(other, "en")
     details(page, A).locator("summary").click()
     page.locator(f'input[name="record.{A}.reference"]').fill("SQ-7")
     expect(other.locator(f'input[name="record.{A}.reference"]')).to_have_value("SQ-7")
+    open_follow_up(other)
     other.locator('input[name="follow_up.deposit_by"]').fill("2027-01-15")
     expect(page.locator('input[name="follow_up.deposit_by"]')).to_have_value("2027-01-15")
     assert ui.saved(page)["record"] == {A: {"reference": "SQ-7"}}
@@ -131,6 +140,7 @@ def test_every_new_control_is_a_44_px_target_on_a_phone(page: Page, ui) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     ui.open(page, "zh")
     details(page, A).locator("summary").click()
+    open_follow_up(page)
     controls = [
         details(page, A).locator("summary"),
         *(page.locator(f'[name="record.{A}.{key}"]') for key in ("date", "reference", "how", "by")),
@@ -158,10 +168,13 @@ def test_no_axe_violations_with_the_record_open(page: Page, ui, lang: str) -> No
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_add_to_calendar_downloads_a_file_a_real_parser_reads(page: Page, ui, lang: str) -> None:
     ui.open(page, lang)
+    open_follow_up(page)
     button = page.locator("[data-action=calendar]")
     button.click()
     expect(page.locator("[data-calendar-status]")).to_have_text(t(lang, "page.calendar_none"))
+    open_follow_up(page)
     page.locator('input[name="follow_up.refund_by"]').fill("2026-12-20")
+    open_follow_up(page)
     page.locator('input[name="follow_up.collection_on"]').fill("2001-01-01")  # in the past
     with page.expect_download() as download:
         button.click()
@@ -193,5 +206,6 @@ def test_a_schema_2_save_comes_forward_with_nothing_lost(page: Page, ui) -> None
     assert saved["schema"] == checklist.SCHEMA
     for key in ("answers", "done", "merchant", "notes"):
         assert saved[key] == v2[key], key
+    open_follow_up(page)
     page.locator('input[name="follow_up.refund_by"]').fill("2026-12-20")
     assert ui.saved(page)["done"] == v2["done"]
