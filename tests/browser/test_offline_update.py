@@ -285,7 +285,7 @@ def shown_once(page: Page, ui: ChecklistUI, lang: str, old: dict, base: str) -> 
     assert hrefs == [urljoin(base + ROOTS[lang], change["href"]) for change in expected]
     assert page.evaluate(MISSING_TARGETS, hrefs) == []
     # Shown once: the page has recorded today's rules version, and nothing else.
-    assert ui.saved(page) == {**old, "rules": checklist.RULES_VERSION}
+    assert ui.saved(page) == {**old, "schema": checklist.SCHEMA, "rules": checklist.RULES_VERSION}
 
 
 def not_shown_again(page: Page, ui: ChecklistUI, old: dict) -> None:
@@ -296,7 +296,7 @@ def not_shown_again(page: Page, ui: ChecklistUI, old: dict) -> None:
     )
     assert ui.verdict(page) == checklist.evaluate(old)["verdict"]
     expect(page.locator('[data-notice="changes"]')).to_have_count(0)
-    assert ui.saved(page) == {**old, "rules": checklist.RULES_VERSION}
+    assert ui.saved(page) == {**old, "schema": checklist.SCHEMA, "rules": checklist.RULES_VERSION}
 
 
 def progress_on_the_page(page: Page, old: dict) -> None:
