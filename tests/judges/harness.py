@@ -206,7 +206,11 @@ def wait_for_engine(page: Page) -> None:
 
 
 def tick_first_item(page: Page) -> str:
-    """Tick the first visible task: an element id=<item> holding input[name=<item>]."""
+    """Tick the first visible task: an element id=<item> holding input[name=<item>].
+    Phases folded to one line are opened first, as a merchant would."""
+    folded = page.locator(f'{CHECKLIST_ROOT} [data-phase-toggle][aria-expanded="false"]:visible')
+    if folded.count():
+        folded.first.click()
     boxes = page.locator(f"{CHECKLIST_ROOT} input[type=checkbox][name]")
     for i in range(boxes.count()):
         box = boxes.nth(i)
