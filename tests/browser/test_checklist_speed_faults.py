@@ -64,7 +64,8 @@ def fetched(context: BrowserContext, by_service_worker: list[str] | None = None)
     names: list[str] = []
 
     def record(request: Request) -> None:
-        into = by_service_worker if by_service_worker is not None and request.service_worker else names
+        from_worker = by_service_worker is not None and request.service_worker is not None
+        into = by_service_worker if from_worker and by_service_worker is not None else names
         into.append(name_of(request))
 
     context.on("requestfinished", record)
@@ -157,9 +158,7 @@ def test_the_link_decides_what_is_fetched(
     # data saver on); wait for it, so that what it fetched is counted whatever
     # the machine's speed.
     if not save_data:
-        expect(page.locator('[data-offline-message="engine_ready"]')).to_be_attached(
-            timeout=30_000
-        )
+        expect(page.locator('[data-offline-message="engine_ready"]')).to_be_attached(timeout=30_000)
     assert library in names, names
     other = {"stdlib-compiled.zip", "stdlib-source.zip"} - {library}
     for requests in (names, kept):
@@ -177,7 +176,7 @@ def test_the_link_decides_what_is_fetched(
 
 
 def test_without_a_manifest_the_full_library_is_used(page: Page, ui) -> None:
-    names = fetched(page.context, by_service_worker=kept)
+    names = fetched(page.context)
     fake_link(page, FAST)
     page.route("**/startup.json", lambda route: route.fulfill(status=404, body="gone"))
     ui.open(page, "zh")
@@ -192,7 +191,7 @@ def test_a_tampered_wheel_is_refused(page: Page, ui) -> None:
         route.fulfill(body=body[:-1] + bytes([body[-1] ^ 1]), content_type="application/zip")
 
     fake_link(page, FAST)
-    names = fetched(page.context, by_service_worker=kept)
+    names = fetched(page.context)
     page.route("**/*.whl", tampered)
     ui.open(page, "en", wait="failed")
     assert any(name.endswith(".whl") for name in names)
@@ -209,7 +208,7 @@ def test_a_repeat_visit_uses_the_library_kept_on_the_device_whatever_the_link(
     # The service worker keeps what this start used (Cache Storage).
     expect(page.locator('[data-offline-message="engine_ready"]')).to_be_attached(timeout=30_000)
     second = page.context.new_page()
-    names = fetched(page.context, by_service_worker=kept)
+    names = fetched(page.context)
     fake_link(second, SLOW)  # alone, a slow link would mean starting from source
     ui.open(second, "zh")
     tick_and_check(second, ui)
