@@ -96,7 +96,7 @@ class Engine:
             }
             # The closure record: which steps want a reference, the ways of
             # confirming, the follow-up dates and the step each links to.
-            record = sys.modules["checklist.record"]
+            record = importlib.import_module("checklist.record")
             self.record: RecordSpec = {
                 "reference": list(record.REFERENCE_ITEMS),
                 "how": list(record.HOW),

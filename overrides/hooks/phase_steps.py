@@ -31,7 +31,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-GUIDE = languages.GUIDE
 CHECKLIST = "checklist/"
 # A step (an h2 with an id) and everything up to the next phase or step heading.
 STEP = re.compile(r'<h2 id="(?P<id>[^"]+)".*?(?=<h[12][ >]|\Z)', re.S)
@@ -58,7 +57,7 @@ def with_tick_links(html: str, tasks: frozenset[str], checklist_url: str, text: 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A guide page's steps that are checklist tasks end with a link to tick them."""
     root = languages.roots(config)[languages.building(config)]
-    if not page.url.removeprefix(root).startswith(GUIDE):
+    if not page.url.removeprefix(root).startswith(languages.GUIDE):
         return html
     items = Path(config.config_file_path).parent / "checklist" / "items.toml"
     checklist_url = get_relative_url(root + CHECKLIST, page.url)
@@ -68,7 +67,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def phases(pages: list[Page], root: str) -> list[Page]:
     """The guide's pages (one per phase), in menu order."""
-    return [page for page in pages if page.url.removeprefix(root).startswith(GUIDE)]
+    return [page for page in pages if page.url.removeprefix(root).startswith(languages.GUIDE)]
 
 
 def steps(guide: list[Page], current: Page) -> list[dict[str, Any]]:

@@ -28,7 +28,6 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-GUIDE = languages.GUIDE
 START = "guide/before/"  # where an unknown step id lands
 STEP_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HEADING = re.compile(r"^#{1,2}\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9-]+)\}\s*$", re.M)
@@ -76,7 +75,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lang = languages.building(config)
     root = languages.roots(config).get(lang, "")
     url = page.url.removeprefix(root)
-    if url.startswith(GUIDE):
+    if url.startswith(languages.GUIDE):
         for anchor in anchors(page.toc):
             if anchor.id in STEPS[lang]:
                 raise PluginError(f"{page.file.src_uri}: step id '{anchor.id}' is used twice")
@@ -103,7 +102,7 @@ def titles(config: MkDocsConfig, lang: str) -> dict[str, str]:
     its own language is being built.
     """
     found = {}
-    for source in sorted(Path(config.docs_dir, GUIDE).glob(f"*.{lang}.md")):
+    for source in sorted(Path(config.docs_dir, languages.GUIDE).glob(f"*.{lang}.md")):
         for match in HEADING.finditer(source.read_text(encoding="utf-8")):
             found[match["id"]] = match["title"]
     return found
@@ -126,7 +125,7 @@ def support_rows(config: MkDocsConfig, nav: Any) -> list[dict[str, Any]]:
         rows.append(
             {
                 "id": step,
-                "phase": url.removeprefix(GUIDE).rstrip("/") == step,
+                "phase": url.removeprefix(languages.GUIDE).rstrip("/") == step,
                 "titles": {code: other[code].get(step, title) for code in other},
                 "page": f"{url}#{step}",
             }
