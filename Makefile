@@ -19,7 +19,7 @@ help:
 	@echo "make test    set up and run every test (installs Chromium via apt-get when root)"
 	@echo "make build   build the static site into site/"
 	@echo "make bench   measure load times and sizes"
-	@echo "make lint    ruff, mypy --strict, ESLint and the type check of the JavaScript"
+	@echo "make lint    ruff, mypy --strict, ESLint and tsc --strict on all the JavaScript"
 	@echo "make lock    re-pin requirements.lock from pyproject.toml"
 
 python:
@@ -53,6 +53,7 @@ lint: setup
 	$(BIN)/python scripts/engine_fixture.py --check
 	node_modules/.bin/eslint .
 	node_modules/.bin/tsc -p jsconfig.json
+	node_modules/.bin/tsc -p scripts/service-worker/jsconfig.json
 
 # The inner loop: no browser, no site build, no Pyodide. The Pyodide tests run the
 # same engine tests in the browser's Python; they need the wheel, so `make test`.

@@ -9,7 +9,8 @@ function raises :class:`LookupError`, which the worker sends back as a failed
 call. Not part of the public API: the page reaches the engine only through it.
 
 The messages the worker and the page exchange are typed once, beside the worker:
-``overrides/assets/checklist/protocol.js``.
+``overrides/assets/checklist/protocol.d.ts``; their names and results, in
+``types/engine.d.ts`` (``Ops``, written from the public functions' signatures).
 """
 
 import importlib

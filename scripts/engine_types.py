@@ -8,6 +8,7 @@ A field renamed in Python changes the generated file; `--check` then fails until
 the file is written again, and `tsc` fails until the page follows.
 """
 
+import inspect
 import sys
 import types
 import typing
@@ -16,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import checklist  # noqa: E402
 from checklist import contract  # noqa: E402
 
 OUTPUT = ROOT / "types" / "engine.d.ts"
@@ -79,12 +81,36 @@ def interface(cls: type) -> str:
     return "\n".join(lines)
 
 
+def operations() -> str:
+    """The engine's public functions, as the page calls them through the worker
+    (checklist/worker.py): their arguments cross as JSON, their results as the
+    contract's types."""
+    lines = [
+        "/** The engine's public functions by name, as the page calls them through the worker. */",
+        "export interface Ops {",
+    ]
+    for name in checklist.__all__:
+        function = getattr(checklist, name)
+        if not callable(function):
+            continue
+        hints = typing.get_type_hints(function)
+        params = ", ".join(
+            f"{param.name}{'' if param.default is param.empty else '?'}: "
+            f"{ts(hints.get(param.name, object))}"
+            for param in inspect.signature(function).parameters.values()
+        )
+        lines.append(f"  {name}({params}): {ts(hints['return'])};")
+    lines.append("}")
+    return "\n".join(lines)
+
+
 def render() -> str:
     parts = [HEADER]
     for name, alias in ALIASES.items():
         values = " | ".join(f'"{value}"' for value in typing.get_args(alias))
         parts.append(f"export type {name} = {values};")
     parts += [interface(cls) for cls in typed_dicts()]
+    parts.append(operations())
     return "\n\n".join(parts) + "\n"
 
 

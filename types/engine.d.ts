@@ -323,3 +323,19 @@ export interface Catalogue {
   phases: Phase[];
   items: Item[];
 }
+
+/** The engine's public functions by name, as the page calls them through the worker. */
+export interface Ops {
+  catalogue(): Catalogue;
+  check(state: unknown, lang: unknown, mask?: unknown, mask_references?: unknown): CheckResult;
+  check_import(value: unknown, current: unknown): ImportCheck;
+  decode_progress(code: unknown): Decoded;
+  encode_progress(state: unknown): string;
+  evaluate(state: unknown): Evaluation;
+  migrate(state: unknown): Migrated;
+  new_state(): State;
+  normalise_merchant_id(text: unknown): string;
+  normalise_terminal_id(text: unknown): string;
+  reminders(state: unknown, lang: unknown, site?: unknown, stamp?: unknown): Reminders;
+  summary(state: unknown, lang: unknown, mask?: boolean, mask_references?: boolean): Summary;
+}

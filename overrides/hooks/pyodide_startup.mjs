@@ -36,6 +36,9 @@ const options = JSON.parse(process.argv[2] ?? "{}");
 for (const key of ["pyodide", "lock", "package", "scenarios", "out"]) {
   if (!options[key]) throw new Error(`pyodide_startup.mjs: missing "${key}" in ${process.argv[2]}`);
 }
+// Pyodide's own types: its module is imported from a path, which TypeScript cannot follow.
+/** @typedef {import("pyodide").PyodideAPI} PyodideAPI */
+/** @type {{loadPyodide: typeof import("pyodide").loadPyodide}} */
 const { loadPyodide } = await import(pathToFileURL(join(resolve(options.pyodide), "pyodide.mjs")).href);
 const scenarios = await readFile(options.scenarios, "utf8");
 const out = resolve(options.out);
@@ -83,7 +86,10 @@ _exercise
 
 const quiet = { stdout: () => {}, stderr: () => {} };
 
-/** A Pyodide with the engine's wheel installed from its lock file, as in the browser. */
+/**
+ * A Pyodide with the engine's wheel installed from its lock file, as in the browser.
+ * @param {import("pyodide").PyodideConfig} [extra]
+ */
 async function start(extra = {}) {
   const started = performance.now();
   const pyodide = await loadPyodide({
@@ -92,6 +98,7 @@ async function start(extra = {}) {
     ...quiet,
     ...extra,
   });
+  /** @type {string[]} */
   const errors = [];
   await pyodide.loadPackage(options.package, {
     messageCallback: () => {},
@@ -101,7 +108,11 @@ async function start(extra = {}) {
   return { pyodide, ms: Math.round(performance.now() - started) };
 }
 
-/** Run every scenario; also send one Python error across, as a failing call would. */
+/**
+ * Run every scenario; also send one Python error across, as a failing call would.
+ * @param {PyodideAPI} pyodide
+ * @returns {string} the results as JSON text
+ */
 function exercise(pyodide) {
   const results = pyodide.runPython(EXERCISE)(scenarios);
   try {
@@ -189,6 +200,7 @@ for (const name of ["stdlib-compiled.zip", "stdlib-source.zip"]) {
 }
 
 // 3. Check both trimmed libraries give the same results as the full one.
+/** @type {Record<string, number>} */
 const checks = {};
 for (const variant of ["compiled", "source"]) {
   const run = await start({ stdLibURL: join(out, `stdlib-${variant}.zip`) });

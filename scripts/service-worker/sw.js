@@ -23,11 +23,16 @@
  */
 /* global workbox */
 
+// `self`, typed as the service worker's scope it is (TypeScript's webworker lib
+// types it as any worker's). The settings and the precache list are still read
+// off `self` by name (typed in globals.d.ts): the build replaces that text.
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
 const SETTINGS = self.__SETTINGS;
 importScripts(...SETTINGS.imports);
 
 const { precaching, routing } = workbox;
-const scope = self.registration.scope;
+const scope = sw.registration.scope;
 const RUNTIME_CACHE = `pos-closure-runtime-${scope}`;
 const { required, optional } = SETTINGS.runtime;
 const runtimeURLs = new Set([...required, ...optional].map((path) => new URL(path, scope).href));
@@ -52,9 +57,9 @@ routing.registerRoute(
   },
 );
 
-self.addEventListener("message", (event) => {
+sw.addEventListener("message", (event) => {
   const type = event.data?.type;
-  if (type === "SKIP_WAITING") self.skipWaiting();
+  if (type === "SKIP_WAITING") sw.skipWaiting();
   else if (type === "cache-runtime") event.waitUntil(keepRuntime(event.source, event.data.files));
 });
 
@@ -66,12 +71,16 @@ self.addEventListener("message", (event) => {
  * Nothing is guessed from the HTTP cache: WebKit ignores
  * `cache: "only-if-cached"` and downloads instead. Tells the page how many
  * files were added.
- * @param {Client | null} client
+ * @param {ExtendableMessageEvent["source"]} client the page that asked
  * @param {unknown} used the runtime URLs the page's start fetched
  */
 async function keepRuntime(client, used) {
   const cache = await caches.open(RUNTIME_CACHE);
   const usedURLs = new Set(Array.isArray(used) ? used.map(String) : []);
+  /**
+   * @param {string} url
+   * @returns {Promise<number>} 1 when the file was added
+   */
   const keep = async (url) => {
     if (await cache.match(url)) return 0;
     try {
@@ -95,7 +104,7 @@ async function keepRuntime(client, used) {
 // A new version: drop runtime files it no longer uses (the engine's folder
 // name changes with its content). Pages in the old precache are removed by
 // Workbox once this worker is active.
-self.addEventListener("activate", (event) => {
+sw.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.open(RUNTIME_CACHE).then(async (cache) => {
       for (const request of await cache.keys()) {

@@ -28,7 +28,7 @@
 /**
  * The notice for the summary's list of changes, or null when nothing changed.
  * @param {Change[] | undefined} changes `summary.changes`
- * @param {{changes: string}} labels `summary.labels` (its `changes` is the title)
+ * @param {Record<string, string>} labels `summary.labels` (its `changes` is the title)
  * @param {URL | string} languageURL the root of the page's language
  * @returns {ChangesNotice | null}
  */

@@ -27,6 +27,8 @@ import { Store, storageKey } from "./storage.js";
 import { renderSummary } from "./summary.js";
 import { download, setUpTools } from "./tools.js";
 
+/** @typedef {import("../../../types/engine.js").Summary} Summary */
+
 // Checked before the stand-ins fill the gaps the page's own code needs.
 const missing = missingFeatures();
 installStandIns();
@@ -138,8 +140,11 @@ function start(root) {
   const changesBox = /** @type {HTMLElement} */ (root.querySelector("[data-changes]"));
   const changesNotices = changesBox ? new Notices(changesBox, strings) : notices;
 
-  /** What changed in the rules since this merchant's last visit, once. */
-  function showChanges(/** @type {any} */ summary) {
+  /**
+   * What changed in the rules since this merchant's last visit, once.
+   * @param {Summary} summary its labels hold the list's title (`changes`)
+   */
+  function showChanges(summary) {
     const notice = changesNotice(summary.changes, summary.labels, settings.languageURL);
     if (!notice) return;
     const shown = changesNotices.show("changes", notice.title);

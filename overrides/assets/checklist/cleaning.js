@@ -9,15 +9,19 @@
 import { format } from "./settings.js";
 
 /**
- * @typedef {{state: Record<string, any>, invisible: Record<string, string>[], unknown: string[]}} Cleaning
+ * The state as the page holds it, which may still carry keys the engine does not know.
+ * @typedef {import("./session.js").State & Record<string, unknown>} Sent
+ * @typedef {import("../../../types/engine.js").State} Checked
+ * @typedef {import("../../../types/engine.js").Problem} Problem
+ * @typedef {{state: Sent, invisible: Record<string, string>[], unknown: string[]}} Cleaning
  */
 
 /**
  * The state the page should save after the engine checked `sent`, or null
  * when the engine cleaned nothing. Pure.
- * @param {Record<string, any>} sent the state that was checked
- * @param {Record<string, any> | undefined} checked `evaluation.state`
- * @param {Array<Record<string, any>> | undefined} problems `evaluation.problems`
+ * @param {Sent} sent the state that was checked
+ * @param {Checked | undefined} checked `evaluation.state`
+ * @param {Problem[] | undefined} problems `evaluation.problems`
  * @returns {Cleaning | null} `invisible`: the problem messages to show;
  *   `unknown`: the top-level keys dropped
  */
@@ -30,8 +34,9 @@ export function cleaning(sent, checked, problems) {
     if (problem?.code !== "invisible_removed") continue;
     const path = String(problem.field ?? "").split(".");
     if (!path[0] || !Object.hasOwn(checked, path[0])) continue;
+    const part = /** @type {keyof Checked} */ (path[0]); // one of its own keys, as just checked
     // The whole top-level part as the engine left it (e.g. all of `merchant`).
-    state[path[0]] = structuredClone(checked[path[0]]);
+    state[path[0]] = structuredClone(checked[part]);
     invisible.push(problem.message ?? {});
   }
   const unknown = Object.keys(sent).filter((key) => !Object.hasOwn(checked, key));
@@ -44,7 +49,7 @@ export function cleaning(sent, checked, problems) {
  * Save what the engine cleaned, and say so once. Unknown keys are dropped only
  * once a copy of the saved text is kept (else they stay, as saved).
  * @param {import("./session.js").Session} session
- * @param {Record<string, any>} sent the state that was checked
+ * @param {Sent} sent the state that was checked
  * @param {Cleaning} cleaned
  * @returns {Promise<boolean>} whether the state changed
  */

@@ -5,7 +5,7 @@
  * aside (as for a damaged save), and lets the merchant take the other values.
  */
 import { format } from "./settings.js";
-import { asText } from "./state-view.js";
+import { asText, fieldsOf } from "./state-view.js";
 
 /** Schema 1's flat key of each merchant field. */
 const FLAT = { merchant_id: "merchant_id", terminal_id: "terminal_id", name: "merchant_name" };
@@ -15,6 +15,9 @@ const SHOWN = 80;
 /**
  * @typedef {{key: "merchant_id" | "terminal_id" | "name", kept: string, other: string,
  *   message: Record<string, string>}} Conflict
+ * @typedef {import("../../../types/engine.js").Problem} Problem
+ * @typedef {import("./session.js").State} State
+ * @typedef {import("../../../types/engine.js").Merchant} Merchant
  */
 
 /** @param {string} text */
@@ -22,14 +25,13 @@ const cut = (text) => (text.length > SHOWN ? `${text.slice(0, SHOWN)}…` : text
 
 /**
  * The conflicts the engine reported, with both values as the save holds them. Pure.
- * @param {Array<Record<string, any>> | undefined} problems migrate's problems
+ * @param {Problem[] | undefined} problems migrate's problems
  * @param {unknown} saved the schema-1 value that was migrated
  * @returns {Conflict[]}
  */
 export function merchantConflicts(problems, saved) {
-  /** @type {Record<string, any>} */
-  const value = saved && typeof saved === "object" && !Array.isArray(saved) ? saved : {};
-  const nested = value.merchant && typeof value.merchant === "object" ? value.merchant : {};
+  const value = fieldsOf(saved);
+  const nested = fieldsOf(value.merchant);
   /** @type {Conflict[]} */
   const found = [];
   for (const problem of problems ?? []) {
@@ -49,11 +51,13 @@ export function merchantConflicts(problems, saved) {
 
 /**
  * A state with the other (flat) values of `conflicts` in its merchant details. Pure.
- * @param {Record<string, any>} state
+ * @param {State} state
  * @param {Conflict[]} conflicts
+ * @returns {State}
  */
 export function withOtherValues(state, conflicts) {
-  const merchant = { ...state.merchant };
+  // A conflict means migrate wrote the merchant's details: only some of them change here.
+  const merchant = /** @type {Merchant} */ ({ ...state.merchant });
   for (const conflict of conflicts) merchant[conflict.key] = conflict.other;
   return { ...state, merchant };
 }

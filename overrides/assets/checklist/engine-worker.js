@@ -28,7 +28,32 @@ import { bytesToDownload, choosePlan } from "./startup-plan.js";
  */
 const GLUE = "from checklist.worker import call\ncall";
 
-/** startup.json, or null when there is none (the full standard library is used). */
+/**
+ * Pyodide's own types (node_modules/pyodide, the copy the build serves): its
+ * module is imported from a URL, which TypeScript cannot follow.
+ * @typedef {{loadPyodide: typeof import("pyodide").loadPyodide}} PyodideModule
+ */
+
+/**
+ * startup.json, as overrides/hooks/pyodide_assets.py writes it.
+ * @typedef {object} Manifest
+ * @property {{compiled: string, source: string}} stdlib each library's file, next to the lock file
+ * @property {{runtime: number, compiled: number, source: number, engine: number}} bytes
+ *   on the wire (gzip), to weigh each way of starting
+ * @property {{wasm: number, compiled: number, source: number, engine: number}} sizes
+ *   as read (after HTTP decompression), for the progress
+ */
+
+/**
+ * A started checker: the runtime files it used, and its engine's calls.
+ * @typedef {{files: string[], call: (op: string, args: unknown[]) => unknown}} Runtime
+ */
+
+/**
+ * startup.json, or null when there is none (the full standard library is used).
+ * @param {URL} url
+ * @returns {Promise<Manifest | null>}
+ */
 async function readManifest(url) {
   try {
     const response = await fetch(url);
@@ -38,7 +63,10 @@ async function readManifest(url) {
   }
 }
 
-/** Whether Cache Storage (the service worker's copy) holds the file: nothing is fetched. */
+/**
+ * Whether Cache Storage (the service worker's copy) holds the file: nothing is fetched.
+ * @param {URL} url
+ */
 async function onDevice(url) {
   try {
     return Boolean(await caches.match(url, { ignoreSearch: true }));
@@ -52,16 +80,17 @@ async function onDevice(url) {
  *
  * @param {{runtimeURL: string, lockFileURL: string, package: string,
  *   link?: {saveData?: boolean, effectiveType?: string, throughput?: number | null}}} options
- * @returns {Promise<{files: string[], call: (op: string, args: unknown[]) => unknown}>}
+ * @returns {Promise<Runtime>}
  */
 async function loadRuntime(options) {
   const base = new URL(options.lockFileURL);
   // Pyodide imports this itself once started: fetch and compile it meanwhile.
   import(new URL("pyodide.asm.mjs", options.runtimeURL).href).catch(() => {});
   const [{ loadPyodide }, manifest] = await Promise.all([
-    import(new URL("pyodide.mjs", options.runtimeURL).href),
+    /** @type {Promise<PyodideModule>} */ (import(new URL("pyodide.mjs", options.runtimeURL).href)),
     readManifest(new URL("startup.json", base)),
   ]);
+  /** @type {import("pyodide").PyodideConfig} */
   const start = {
     indexURL: options.runtimeURL,
     lockFileURL: options.lockFileURL,
@@ -98,6 +127,7 @@ async function loadRuntime(options) {
   try {
     const pyodide = await loadPyodide(start);
     // loadPackage logs and resolves when a package is missing: collect errors.
+    /** @type {string[]} */
     const errors = [];
     await pyodide.loadPackage(options.package, {
       messageCallback: () => {},
@@ -115,6 +145,7 @@ async function loadRuntime(options) {
   }
 }
 
+/** @type {Runtime | null} */
 let runtime = null;
 let loading = false;
 
@@ -153,6 +184,8 @@ self.addEventListener("message", async (/** @type {MessageEvent<import("./protoc
     }
   } else if (data.type === "call") {
     try {
+      // The page calls only once the worker said "ready".
+      if (!runtime) throw new Error("The checker has not loaded.");
       self.postMessage({ type: "result", id: data.id, ok: true, value: runtime.call(data.op, data.args) });
     } catch (error) {
       self.postMessage({ type: "result", id: data.id, ok: false, message: errorText(error) });

@@ -19,8 +19,11 @@ export const START_FACTOR = 4;
  * @typedef {object} Engine
  * @property {Promise<void>} ready settles once: resolved when Python answers,
  *   rejected on a load error or the timeout
- * @property {(op: string, ...args: unknown[]) => Promise<any>} call
+ * @property {<K extends keyof Ops>(op: K, ...args: Parameters<Ops[K]>) => Promise<ReturnType<Ops[K]>>} call
+ *   one of the engine's public functions, by name (types/engine.d.ts, written
+ *   from the engine's own signatures)
  */
+/** @typedef {import("../../../types/engine.js").Ops} Ops */
 
 /**
  * A download size for people: megabytes, one decimal below 10 (never "0"). Pure.
@@ -41,13 +44,24 @@ export function megabytes(bytes) {
  * @returns {Engine}
  */
 export function startEngine(options) {
+  /**
+   * Calls sent and not yet answered, by id.
+   * @type {Map<number, {resolve: (value: unknown) => void, reject: (reason: unknown) => void}>}
+   */
   const pending = new Map();
   let nextId = 1;
+  /** @type {Worker | undefined} */
   let worker;
+  /**
+   * Why the checker failed (whatever was thrown), or null while it has not.
+   * @type {unknown}
+   */
   let failed = null;
   let started = false;
 
+  /** @type {Promise<void>} */
   const ready = new Promise((resolve, reject) => {
+    /** @param {unknown} error */
     const fail = (error) => {
       if (failed) return;
       failed = error;
@@ -57,8 +71,12 @@ export function startEngine(options) {
       pending.clear();
       reject(error);
     };
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
     let timer;
-    /** (Re)start the stall timeout, `ms` from now, while the checker is still starting. */
+    /**
+     * (Re)start the stall timeout, `ms` from now, while the checker is still starting.
+     * @param {number} ms
+     */
     const arm = (ms) => {
       clearTimeout(timer);
       if (started || failed) return;
@@ -92,8 +110,9 @@ export function startEngine(options) {
         arm(data.active ? options.timeoutMs : START_FACTOR * options.timeoutMs);
       } else if (data.type === "failed") {
         fail(new Error(data.message));
-      } else if (data.type === "result" && pending.has(data.id)) {
+      } else if (data.type === "result") {
         const call = pending.get(data.id);
+        if (!call) return; // no longer pending: the checker failed meanwhile
         pending.delete(data.id);
         if (data.ok) call.resolve(data.value);
         else call.reject(new Error(data.message));
@@ -125,8 +144,11 @@ export function startEngine(options) {
               return;
             }
             const id = nextId++;
-            pending.set(id, { resolve, reject });
-            worker.postMessage({ type: "call", id, op, args });
+            // The worker sends what the op returned, as JSON: the contract's type for
+            // that op (the engine's tests check its results against those types).
+            pending.set(id, { resolve: /** @type {(value: unknown) => void} */ (resolve), reject });
+            // `ready` resolved, which only the worker's answer does: it exists.
+            /** @type {Worker} */ (worker).postMessage({ type: "call", id, op, args });
           }),
       );
     },

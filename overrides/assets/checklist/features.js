@@ -13,9 +13,23 @@
  */
 
 /**
+ * The globals probed here, as an old browser may have them: each may be
+ * missing, so each is only tested for being a function.
+ * @typedef {{WebAssembly?: {instantiate?: unknown}, Worker?: unknown,
+ *   structuredClone?: unknown, Object?: {hasOwn?: unknown},
+ *   Array?: {prototype?: {at?: unknown}}}} Probed
+ */
+
+/**
+ * The globals given stand-ins where missing (Object and Array are always there).
+ * @typedef {{structuredClone?: unknown, Object: {hasOwn?: unknown},
+ *   Array: {prototype: {at?: unknown}}}} Patched
+ */
+
+/**
  * The features the checker needs that this browser lacks (empty: it can run).
  * Read before the stand-ins are installed.
- * @param {any} [global]
+ * @param {Probed} [global]
  * @returns {string[]}
  */
 export function missingFeatures(global = globalThis) {
@@ -31,7 +45,7 @@ export function missingFeatures(global = globalThis) {
 /**
  * Give the page's own code what it uses from newer browsers, where missing.
  * The page's state is plain JSON, so a JSON round trip clones it.
- * @param {any} [global]
+ * @param {Patched} [global]
  */
 export function installStandIns(global = globalThis) {
   if (typeof global.structuredClone !== "function") {
@@ -46,7 +60,11 @@ export function installStandIns(global = globalThis) {
     Object.defineProperty(global.Array.prototype, "at", {
       configurable: true,
       writable: true,
-      value(/** @type {number} */ index) {
+      /**
+       * @this {ArrayLike<unknown>}
+       * @param {number} index
+       */
+      value(index) {
         const i = Math.trunc(index) || 0;
         return this[i < 0 ? this.length + i : i];
       },

@@ -10,7 +10,22 @@ import { PhaseFold } from "./phase-fold.js";
 import { format } from "./settings.js";
 import { VerdictPanel } from "./verdict-panel.js";
 
-/** Text fields and where they live in the engine's state. */
+/**
+ * @typedef {import("../../../types/engine.js").Evaluation} Evaluation
+ * @typedef {import("../../../types/engine.js").Summary} Summary
+ * @typedef {import("../../../types/engine.js").Problem} Problem
+ * @typedef {import("../../../types/engine.js").State} EngineState
+ * @typedef {import("./session.js").State} State
+ * @typedef {import("./settings.js").Settings} Settings
+ * What the merchant changed before the script ran (`undefined`: an answer taken back).
+ * @typedef {{answers: Record<string, string | undefined>, done: Record<string, boolean>,
+ *   fields: Record<string, string>}} Edits
+ */
+
+/**
+ * Text fields and where they live in the engine's state.
+ * @type {Record<string, string[]>}
+ */
 const FIELDS = {
   merchant_id: ["merchant", "merchant_id"],
   terminal_id: ["merchant", "terminal_id"],
@@ -21,8 +36,9 @@ const FIELDS = {
 /**
  * A state with the merchant's early edits (ChecklistForm.earlyEdits) on top.
  * Pure: returns a new state.
- * @param {object} state
- * @param {{answers: object, done: object, fields: object} | null} edits
+ * @param {State} state
+ * @param {Edits | null} edits
+ * @returns {State}
  */
 export function withEdits(state, edits) {
   if (!edits) return state;
@@ -40,10 +56,15 @@ export function withEdits(state, edits) {
   for (const [name, value] of Object.entries(edits.fields)) {
     // The closure record's controls are named by their path (record-fields.js).
     const path = FIELDS[name] ?? name.split(".");
+    const last = path[path.length - 1];
+    /** @type {Record<string, unknown>} */
     let node = next;
-    for (const key of path.slice(0, -1)) node = node[key] = { ...node[key] };
-    if (value === "" && !FIELDS[name]) delete node[path.at(-1)];
-    else node[path.at(-1)] = value;
+    // Copied as it is: what the path runs through is the engine's to check.
+    for (const key of path.slice(0, -1)) {
+      node = node[key] = { .../** @type {object | undefined} */ (node[key]) };
+    }
+    if (value === "" && !FIELDS[name]) delete node[last];
+    else node[last] = value;
   }
   return next;
 }
@@ -51,16 +72,15 @@ export function withEdits(state, edits) {
 export class ChecklistForm {
   /**
    * @param {HTMLElement} root the checklist's root element
-   * @param {object} settings from readSettings()
+   * @param {Settings} settings from readSettings()
    */
   constructor(root, settings) {
     this.root = root;
     this.settings = settings;
     this.strings = settings.strings;
-    this.form = root.querySelector("[data-form]");
-    this.items = new Map(
-      settings.items.map((id) => [id, root.querySelector(`[data-item="${CSS.escape(id)}"]`)]),
-    );
+    this.form = /** @type {HTMLFormElement} */ (part(root, "[data-form]"));
+    // Every item of the catalogue has its task in the page as built.
+    this.items = new Map(settings.items.map((id) => [id, part(root, `[data-item="${CSS.escape(id)}"]`)]));
     // What each control that can be marked with a problem says of itself as
     // built (hint, status): a problem's description is added to it, never put
     // in its place, and taken away again.
@@ -84,23 +104,22 @@ export class ChecklistForm {
    * @returns {HTMLInputElement | null}
    */
   control(name) {
-    return /** @type {HTMLInputElement | null} */ (
-      /** @type {HTMLFormElement} */ (this.form).elements.namedItem(name)
-    );
+    return /** @type {HTMLInputElement | null} */ (this.form.elements.namedItem(name));
   }
 
   /**
    * The form's content, in the shape of the engine's state.
-   * @returns {{answers: object, done: object, merchant: object, notes: string,
-   *   record: object, follow_up: object}}
+   * @returns {Pick<EngineState, "answers" | "done" | "merchant" | "notes" | "record" | "follow_up">}
    */
   read() {
+    /** @type {Record<string, string>} */
     const answers = {};
     for (const key of this.settings.questions) {
       /** @type {HTMLInputElement | null} */
       const checked = this.form.querySelector(`input[type="radio"][name="${CSS.escape(key)}"]:checked`);
       if (checked) answers[key] = checked.value;
     }
+    /** @type {Record<string, true>} */
     const done = {};
     for (const id of this.items.keys()) {
       if (this.control(id)?.checked) done[id] = true;
@@ -126,9 +145,10 @@ export class ChecklistForm {
    * checklist can be ticked well before it arrives): every control whose value
    * differs from the page as built, in the shape of the engine's state, or
    * null when nothing was changed. Showing saved progress must not undo it.
-   * @returns {{answers: object, done: object, fields: object} | null}
+   * @returns {Edits | null}
    */
   earlyEdits() {
+    /** @type {Edits["answers"]} */
     const answers = {};
     for (const key of this.settings.questions) {
       const radios = [
@@ -139,11 +159,13 @@ export class ChecklistForm {
       const checked = radios.find((radio) => radio.checked);
       if (radios.some((radio) => radio.checked !== radio.defaultChecked)) answers[key] = checked?.value;
     }
+    /** @type {Edits["done"]} */
     const done = {};
     for (const id of this.items.keys()) {
       const box = this.control(id);
       if (box && box.checked !== box.defaultChecked) done[id] = box.checked;
     }
+    /** @type {Edits["fields"]} */
     const fields = {};
     for (const name of Object.keys(FIELDS)) {
       const field = this.control(name);
@@ -159,7 +181,7 @@ export class ChecklistForm {
   /**
    * Show a saved state in the form (unknown keys are ignored, values that
    * are already shown are left alone so a caret does not jump).
-   * @param {object} state
+   * @param {State} state
    */
   apply(state) {
     const answers = state.answers ?? {};
@@ -176,7 +198,12 @@ export class ChecklistForm {
       if (box) box.checked = done[id] === true;
     }
     for (const [name, path] of Object.entries(FIELDS)) {
-      const value = String(path.reduce((node, key) => node?.[key], state) ?? "");
+      // Any JSON until the engine checks it: shown as text, whatever it is.
+      let node = /** @type {unknown} */ (state);
+      for (const key of path) {
+        node = node && typeof node === "object" ? /** @type {Record<string, unknown>} */ (node)[key] : undefined;
+      }
+      const value = String(node ?? "");
       const field = this.control(name);
       if (field && field.value !== value) field.value = value;
     }
@@ -188,12 +215,16 @@ export class ChecklistForm {
   onChange(handler) {
     // Text fields report every keystroke through "input"; ticks and choices
     // through "change" (they fire "input" too: listen once).
+    /** @param {HTMLInputElement} target */
     const choice = (target) => target.type === "checkbox" || target.type === "radio";
+    /** @param {Event} event */
     const changed = (event) => {
-      if (!event.target.name || choice(event.target) !== (event.type === "change")) return;
+      // One of the form's controls, read as control() reads them.
+      const target = /** @type {HTMLInputElement} */ (event.target);
+      if (!target.name || choice(target) !== (event.type === "change")) return;
       // A task ticked now was done today, unless the merchant gave another date.
-      if (event.target.type === "checkbox" && event.target.checked && this.items.has(event.target.name)) {
-        dateOnTick(this.form, event.target.name);
+      if (target.type === "checkbox" && target.checked && this.items.has(target.name)) {
+        dateOnTick(this.form, target.name);
       }
       this.updateStatuses();
       handler(event);
@@ -206,20 +237,26 @@ export class ChecklistForm {
   updateStatuses() {
     for (const [id, element] of this.items) {
       const done = this.control(id)?.checked ?? false;
-      const tag = element.querySelector("[data-status]");
+      const tag = part(element, "[data-status]");
       tag.textContent = done ? this.strings.status_done : this.strings.status_todo;
       tag.classList.toggle("checklist-tag--done", done);
       element.classList.toggle("checklist-task--done", done);
     }
   }
 
-  /** While saved progress is being upgraded, nothing can be changed. */
+  /**
+   * While saved progress is being upgraded, nothing can be changed.
+   * @param {boolean} busy
+   */
   setBusy(busy) {
     this.form.inert = busy;
     this.form.setAttribute("aria-busy", String(busy));
   }
 
-  /** Shown but not editable (a save only the checker could upgrade). */
+  /**
+   * Shown but not editable (a save only the checker could upgrade).
+   * @param {boolean} readOnly
+   */
   setReadOnly(readOnly) {
     this.form.inert = readOnly;
   }
@@ -229,9 +266,9 @@ export class ChecklistForm {
    */
   showEngine(status) {
     if (status !== "error") this.root.dataset.engine = status;
-    const box = this.root.querySelector("[data-engine-message]");
-    const text = box.querySelector("[data-engine-text]");
-    const hint = box.querySelector("[data-engine-hint]");
+    const box = part(this.root, "[data-engine-message]");
+    const text = part(box, "[data-engine-text]");
+    const hint = part(box, "[data-engine-hint]");
     box.classList.toggle("checklist-engine--failed", status === "failed" || status === "error");
     if (status === "ready") {
       box.hidden = true;
@@ -244,8 +281,8 @@ export class ChecklistForm {
 
   /**
    * Show the engine's answer.
-   * @param {object} evaluation checklist.evaluate(state)
-   * @param {object} summary checklist.summary(state, lang)
+   * @param {Evaluation} evaluation checklist.evaluate(state)
+   * @param {Summary} summary checklist.summary(state, lang)
    */
   render(evaluation, summary) {
     const { strings } = this;
@@ -259,23 +296,23 @@ export class ChecklistForm {
 
     for (const [id, element] of this.items) {
       element.hidden = !applicable.has(id);
-      const hint = element.querySelector("[data-find-out]");
+      const hint = part(element, "[data-find-out]");
       hint.textContent = findOut.get(id) ?? "";
       hint.hidden = !findOut.get(id);
     }
     for (const phase of this.root.querySelectorAll("[data-phase]")) {
       // A phase that does not apply stays in the list (the others keep the
       // guide's numbers), saying so, with its tasks folded away.
-      const found = phases.get(phase.dataset.phase);
+      const found = phases.get(phase.dataset.phase ?? "");
       phase.dataset.applies = String(Boolean(found));
-      phase.querySelector(".checklist-tasks").hidden = !found;
-      phase.querySelector("[data-phase-skipped]").hidden = Boolean(found);
-      const progress = phase.querySelector("[data-phase-progress]");
-      progress.textContent = found ? format(strings.phase_progress, found.progress) : "";
+      part(phase, ".checklist-tasks").hidden = !found;
+      part(phase, "[data-phase-skipped]").hidden = Boolean(found);
+      const progress = part(phase, "[data-phase-progress]");
+      progress.textContent = found ? format(strings.phase_progress, { ...found.progress }) : "";
       progress.hidden = !found?.progress.total;
     }
     for (const question of this.root.querySelectorAll("[data-question]")) {
-      question.hidden = !asked.has(question.dataset.question);
+      question.hidden = !asked.has(question.dataset.question ?? "");
     }
 
     this.fold.render(phases, summary.next);
@@ -286,7 +323,7 @@ export class ChecklistForm {
 
   /**
    * Problems go next to their field, question or item; the rest in the panel.
-   * @param {Array<{code: string, field?: string, item?: string, level: string, message: object}>} problems
+   * @param {Problem[]} problems
    */
   showProblems(problems) {
     const { lang, strings } = this.settings;
@@ -299,13 +336,14 @@ export class ChecklistForm {
       if (described === null) control.removeAttribute("aria-describedby");
       else control.setAttribute("aria-describedby", described);
     }
+    /** @type {Array<Problem & {text: string}>} */
     const general = [];
     for (const problem of problems) {
       const message = problem.message?.[lang] ?? String(problem.message ?? problem.code);
       const target = slotName(problem);
       const slot = target && this.root.querySelector(`[data-problem-for="${CSS.escape(target)}"]`);
       // A problem about something hidden (an item that does not apply) goes in the panel.
-      if (!slot || slot.closest("[hidden]:not([data-problem-for])")) {
+      if (!target || !slot || slot.closest("[hidden]:not([data-problem-for])")) {
         general.push({ ...problem, text: message });
         continue;
       }
@@ -331,8 +369,7 @@ export class ChecklistForm {
         field.setAttribute("aria-describedby", described.filter(Boolean).join(" "));
       }
     }
-    const list = this.root.querySelector("[data-problems]");
-    list.replaceChildren(
+    part(this.root, "[data-problems]").replaceChildren(
       ...general.map((problem) => {
         const item = document.createElement("li");
         item.className = `checklist-problem checklist-problem--${problem.level}`;
@@ -341,13 +378,14 @@ export class ChecklistForm {
         return item;
       }),
     );
-    this.root.querySelector("[data-problems-part]").hidden = general.length === 0;
+    part(this.root, "[data-problems-part]").hidden = general.length === 0;
   }
 }
 
 /**
  * Which slot a problem belongs to: a field (`merchant.name` → merchant_name),
  * a question, or an item.
+ * @param {{item?: string, field?: string}} problem
  */
 function slotName(problem) {
   if (problem.item) return problem.item;
@@ -356,4 +394,13 @@ function slotName(problem) {
   if (String(problem.field).startsWith("record.")) return String(problem.field).split(".")[1];
   const field = String(problem.field).split(".").pop();
   return field === "name" ? "merchant_name" : field;
+}
+
+/**
+ * A part of the checklist the page's own template writes (partials/checklist/).
+ * @param {ParentNode} parent
+ * @param {string} selector
+ */
+function part(parent, selector) {
+  return /** @type {HTMLElement} */ (parent.querySelector(selector));
 }

@@ -8,7 +8,10 @@ import { withEdits } from "./form.js";
 import { savedView } from "./state-view.js";
 import { classify } from "./storage.js";
 
-/** @typedef {import("./session.js").Session} Session @typedef {Record<string, any>} State */
+/**
+ * @typedef {import("./session.js").Session} Session
+ * @typedef {import("./session.js").State} State
+ */
 
 /**
  * While an older save waits for the engine: show what it holds (and anything
@@ -36,6 +39,7 @@ export async function migratePending(session, engine, changed = () => {}) {
   const waiting = session.pending;
   if (!waiting || session.mode !== "pending") return;
   const { notices, strings } = session;
+  /** @type {import("../../../types/engine.js").Migrated} */
   let result;
   try {
     result = await engine.call("migrate", waiting.value);
@@ -68,7 +72,7 @@ export async function migratePending(session, engine, changed = () => {}) {
     session.upgraded(result.state, copied ? "saving" : "memory");
     notices.show("migrate", strings.notice_migrated, { kind: "success" });
     if (conflicts.length) showConflicts(session, conflicts, waiting.raw, copied, changed);
-  } else if (result.problems?.some((/** @type {any} */ problem) => problem.code === "schema_too_new")) {
+  } else if (result.problems?.some((problem) => problem.code === "schema_too_new")) {
     notices.hide("migrate");
     session.refuseUpgrade();
   } else {

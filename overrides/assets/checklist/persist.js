@@ -21,7 +21,10 @@ import { siteConfig } from "../js/config.js";
 
 const MARKER_CACHE = "pos-closure-progress";
 
-/** The marker's address for one localStorage key (never fetched: a Cache Storage key). */
+/**
+ * The marker's address for one localStorage key (never fetched: a Cache Storage key).
+ * @param {string} key
+ */
 function markerRequest(key) {
   return new Request(new URL(`__progress-marker/${encodeURIComponent(key)}`, siteConfig().root));
 }
@@ -35,6 +38,7 @@ async function markerCache() {
   }
 }
 
+/** @param {string} key */
 function savedProgress(key) {
   try {
     return window.localStorage.getItem(key);
@@ -64,7 +68,7 @@ export async function keepProgress(key) {
     return { saved, persisted: await askToPersist(), cleared: false, message: "" };
   }
   const cleared = Boolean(cache && (await cache.match(marker)));
-  if (cleared) await cache.delete(marker); // said once; a new save sets it again
+  if (cache && cleared) await cache.delete(marker); // said once; a new save sets it again
   return {
     saved,
     persisted: await isPersisted(),
@@ -73,7 +77,10 @@ export async function keepProgress(key) {
   };
 }
 
-/** The merchant emptied the checklist on purpose: no marker, nothing to report later. */
+/**
+ * The merchant emptied the checklist on purpose: no marker, nothing to report later.
+ * @param {string} key the checklist's localStorage key
+ */
 export async function forgetProgress(key) {
   const cache = await markerCache();
   await cache?.delete(markerRequest(key)).catch(() => false);
@@ -87,6 +94,7 @@ async function isPersisted() {
   }
 }
 
+/** @type {Promise<boolean> | null} */
 let asking = null;
 
 /** Ask once per page for persistent storage (some browsers ask the merchant). */

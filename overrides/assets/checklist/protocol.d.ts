@@ -2,6 +2,8 @@
 // (engine-worker.js): written down once, here, and type-checked on both sides.
 // Build-time only: theme_files.py keeps type declarations out of the site.
 
+import type { Ops } from "../../../types/engine.js";
+
 /** What the page measured about its connection before anything big is fetched. */
 export interface Link {
   saveData?: boolean;
@@ -14,7 +16,7 @@ export type ToWorker =
   /** Start Pyodide and install the engine's wheel (once). */
   | { type: "load"; runtimeURL: string; lockFileURL: string; package: string; link?: Link }
   /** `checklist.<op>(...args)`, answered by a "result" with the same id. */
-  | { type: "call"; id: number; op: string; args: unknown[] };
+  | { type: "call"; id: number; op: keyof Ops; args: unknown[] };
 
 /** Worker -> page. */
 export type FromWorker =

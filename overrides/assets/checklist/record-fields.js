@@ -38,14 +38,15 @@ export function recordFrom(pairs) {
 /**
  * The text at a control's path in a state ("" when there is none, or it is
  * not text: the engine reports such values, the form shows them empty). Pure.
- * @param {Record<string, any>} state
+ * @param {unknown} state any JSON until the engine checks it: every level is checked
  * @param {string} name
  */
 export function valueAt(state, name) {
-  /** @type {any} */
   let node = state;
   for (const key of name.split(".")) {
-    node = node && typeof node === "object" && !Array.isArray(node) ? node[key] : undefined;
+    node = node && typeof node === "object" && !Array.isArray(node)
+      ? /** @type {Record<string, unknown>} */ (node)[key]
+      : undefined;
   }
   return typeof node === "string" ? node : "";
 }
@@ -93,7 +94,7 @@ export function readRecord(form) {
 /**
  * Show a state's record in the form; a task with details shows them open.
  * @param {ParentNode} form
- * @param {Record<string, any>} state
+ * @param {import("./session.js").State} state
  */
 export function applyRecord(form, state) {
   for (const control of recordControls(form)) {

@@ -7,6 +7,8 @@
  * Every value is set as text, never as HTML.
  */
 
+/** @typedef {import("../../../types/engine.js").Summary} Summary */
+
 /**
  * @param {string} tag
  * @param {string} className
@@ -33,7 +35,7 @@ export function twin(text, other, otherText) {
   return [text, below];
 }
 
-/** @param {string} text @param {any} other @param {string | undefined} otherText */
+/** @param {string} text @param {{lang: string} | null} other @param {string | undefined} otherText */
 export function heading(text, other, otherText) {
   return element("h2", "checklist-summary__heading", ...twin(text, other, otherText));
 }
@@ -67,8 +69,8 @@ function table(className, columns, rows) {
 
 /**
  * The record's parts of the printout.
- * @param {any} summary the engine's summary in the page's language
- * @param {any} other the same in the other language, or null
+ * @param {Summary} summary the engine's summary in the page's language
+ * @param {Summary | null} other the same in the other language, or null
  * @param {Record<string, string>} strings the page's strings
  * @returns {HTMLElement[]}
  */
@@ -79,12 +81,12 @@ export function recordParts(summary, other, strings) {
   /** @param {string} key */
   const otherLabel = (key) => otherRecord?.labels[key];
   /** @param {"done" | "open"} part @param {string} id */
-  const otherStep = (part, id) => otherRecord?.[part].find((/** @type {any} */ step) => step.id === id);
+  const otherStep = (part, id) => otherRecord?.[part].find((step) => step.id === id);
   const go = (/** @type {string} */ id) => element("span", "checklist-summary__go", `go/#${id}`);
 
   const parts = [];
   if (record.done.length) {
-    const rows = record.done.map((/** @type {any} */ step) => {
+    const rows = record.done.map((step) => {
       const confirmed = [step.how, step.by].filter(Boolean).join(", ");
       const otherConfirmed = otherStep("done", step.id)?.how;
       const reference = step.reference
@@ -112,14 +114,14 @@ export function recordParts(summary, other, strings) {
     );
   }
   if (record.open.length) {
-    const rows = record.open.map((/** @type {any} */ step) => {
+    const rows = record.open.map((step) => {
       const found = summary.phases
-        .flatMap((/** @type {any} */ phase) => phase.items)
-        .find((/** @type {any} */ item) => item.id === step.id);
+        .flatMap((phase) => phase.items)
+        .find((item) => item.id === step.id);
       const task = [...twin(step.action, other, otherStep("open", step.id)?.action), " ", go(step.id)];
       if (found?.find_out) task.push(element("br", ""), element("small", "", found.find_out));
       // The step's question for customer service (the call list), under it.
-      const call = summary.calls?.find((/** @type {any} */ entry) => entry.id === step.id);
+      const call = summary.calls?.find((entry) => entry.id === step.id);
       if (call) task.push(element("br", ""), element("small", "checklist-summary__ask", call.ask));
       const priority = [step.next ? strings.record_next : "", found?.blocks ? strings.blocks_tag : ""]
         .filter(Boolean)
@@ -138,11 +140,14 @@ export function recordParts(summary, other, strings) {
       ),
     );
   }
-  const dates = record.follow_up.map((/** @type {any} */ date, /** @type {number} */ index) => {
+  /** @type {Array<[Array<Node | string>, Node | string]>} */
+  const dates = record.follow_up.map((date, index) => {
     const otherDate = otherRecord?.follow_up[index];
+    // The engine gives the words to ask whenever it has no date.
+    const ask = /** @type {string} */ (date.ask);
     const value = date.date
       ? date.date
-      : element("span", "checklist-summary__ask", ...twin(date.ask, other, otherDate?.ask));
+      : element("span", "checklist-summary__ask", ...twin(ask, other, otherDate?.ask));
     return [twin(date.label, other, otherDate?.label), value];
   });
   const list = element("dl", "checklist-summary__facts");

@@ -5,7 +5,7 @@
  */
 
 /**
- * @param {{root: HTMLElement, settings: Record<string, any>,
+ * @param {{root: HTMLElement, settings: import("./settings.js").Settings,
  *   session: import("./session.js").Session, engine: import("./engine.js").Engine,
  *   download: (text: string, type: string, name: string) => void}} parts
  */
@@ -15,6 +15,7 @@ export function setUpCalendar({ root, settings, session, engine, download }) {
   if (!button || !status) return;
   const strings = settings.strings;
   button.addEventListener("click", async () => {
+    /** @type {import("../../../types/engine.js").Reminders} */
     let file;
     try {
       await engine.ready;

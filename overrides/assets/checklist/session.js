@@ -19,15 +19,18 @@ import { classify } from "./storage.js";
 import { showWhileUpgrading } from "./migration.js";
 
 /**
- * @typedef {Record<string, any>} State
+ * The state the page holds: a current-schema save as read (text fields made
+ * text), with the form's content laid over it. Until the engine has checked
+ * it, any part may be missing, and keys the engine does not know stay until
+ * cleaning.js drops them.
+ * @typedef {Partial<import("../../../types/engine.js").State>} State
  * @typedef {"saving" | "memory" | "pending" | "holding"} Mode
- * @typedef {{answers: Record<string, string | undefined>, done: Record<string, boolean>,
- *   fields: Record<string, string>}} Edits
+ * @typedef {import("./form.js").Edits} Edits
  */
 
 export class Session {
   /**
-   * @param {{settings: Record<string, any>, store: import("./storage.js").Store,
+   * @param {{settings: import("./settings.js").Settings, store: import("./storage.js").Store,
    *   notices: import("./notices.js").Notices, form: import("./form.js").ChecklistForm,
    *   download: (text: string, type: string, name: string) => void}} parts
    */
@@ -185,6 +188,7 @@ export class Session {
     if (dropped.length) {
       // Left out of the save: leave it out of the state too, so saving keeps working.
       this.leftOut(dropped);
+      /** @type {State & Record<string, unknown>} */
       const state = { ...this.state };
       for (const key of dropped) delete state[key];
       this.state = state;

@@ -23,26 +23,41 @@ export function asText(value) {
 }
 
 /**
+ * A saved value's fields when it is a JSON object, else none. Saved JSON is
+ * untrusted: every field is `unknown` until it is read with a check. Pure.
+ * @param {unknown} value
+ * @returns {Record<string, unknown>}
+ */
+export function fieldsOf(value) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return /** @type {Record<string, unknown>} */ (value);
+}
+
+/**
  * A state whose notes and merchant fields are text. Pure: returns a new
  * object only when something had to change.
- * @template {Record<string, any>} T
+ * @template {{notes?: unknown, merchant?: unknown}} T
  * @param {T} state
  * @returns {T}
  */
 export function withTextFields(state) {
+  // As read from storage: any JSON until the engine checks it.
+  /** @type {unknown} */
   const merchant = state.merchant;
+  const fields = merchant && typeof merchant === "object" && !Array.isArray(merchant) ? merchant : null;
   const fixNotes = state.notes !== undefined && typeof state.notes !== "string";
-  const badMerchant =
-    merchant && typeof merchant === "object" && !Array.isArray(merchant)
-      ? Object.entries(merchant).filter(([, value]) => value !== null && typeof value !== "string")
-      : [];
+  const badMerchant = fields
+    ? Object.entries(fields).filter(([, value]) => value !== null && typeof value !== "string")
+    : [];
   if (!fixNotes && !badMerchant.length) return state;
-  /** @type {Record<string, any>} */
+  /** @type {{notes?: unknown, merchant?: unknown}} */
   const next = { ...state };
   if (fixNotes) next.notes = asText(state.notes);
   if (badMerchant.length) {
-    next.merchant = { ...merchant };
-    for (const [key, value] of badMerchant) next.merchant[key] = asText(value);
+    /** @type {Record<string, unknown>} */
+    const text = { ...fields };
+    for (const [key, value] of badMerchant) text[key] = asText(value);
+    next.merchant = text;
   }
   return /** @type {T} */ (next);
 }
@@ -57,8 +72,7 @@ export function withTextFields(state) {
  *   merchant: {merchant_id: string, terminal_id: string, name: string}, notes: string}}
  */
 export function savedView(saved) {
-  /** @type {Record<string, any>} */
-  const value = saved && typeof saved === "object" && !Array.isArray(saved) ? saved : {};
+  const value = fieldsOf(saved);
   /** @type {Record<string, string>} */
   const answers = {};
   if (value.answers && typeof value.answers === "object" && !Array.isArray(value.answers)) {
@@ -73,7 +87,7 @@ export function savedView(saved) {
   } else if (value.done && typeof value.done === "object") {
     for (const [id, ticked] of Object.entries(value.done)) if (ticked === true) done[id] = true;
   }
-  const nested = value.merchant && typeof value.merchant === "object" ? value.merchant : {};
+  const nested = fieldsOf(value.merchant);
   const text = (/** @type {unknown[]} */ ...candidates) =>
     asText(candidates.find((candidate) => candidate !== undefined && candidate !== null));
   return {
@@ -117,8 +131,9 @@ export function nesting(value, limit) {
 /**
  * A state without the top-level parts that nest deeper than MAX_DEPTH (the
  * browser can neither save nor send them to the checker), and their keys. Pure.
- * @param {Record<string, any>} state
- * @returns {{state: Record<string, any>, dropped: string[]}}
+ * @template {Record<string, unknown>} T
+ * @param {T} state
+ * @returns {{state: T, dropped: string[]}}
  */
 export function withoutTooDeep(state) {
   const dropped = Object.keys(state).filter((key) => nesting(state[key], MAX_DEPTH) > MAX_DEPTH);

@@ -55,9 +55,9 @@ export class StatusBar {
     this.bar.dataset.barEngine = this.engine;
     if (this.evaluated) return;
     const { strings } = this;
-    this.bar.querySelector("[data-bar-verdict]").textContent =
+    part(this.bar, "[data-bar-verdict]").textContent =
       this.engine === "failed" ? strings.bar_failed : strings.bar_loading;
-    this.bar.querySelector("[data-bar-progress]").textContent = "";
+    part(this.bar, "[data-bar-progress]").textContent = "";
     this.update();
   }
 
@@ -69,15 +69,15 @@ export class StatusBar {
     if (!this.bar) return;
     const { strings } = this;
     this.bar.dataset.barVerdict = evaluation.verdict;
-    this.bar.querySelector("[data-bar-verdict]").textContent =
+    part(this.bar, "[data-bar-verdict]").textContent =
       strings[`short_${evaluation.verdict}`] ?? evaluation.verdict;
-    this.bar.querySelector("[data-bar-progress]").textContent = format(
+    part(this.bar, "[data-bar-progress]").textContent = format(
       strings.bar_progress,
       evaluation.progress,
     );
-    const code = this.bar.querySelector("[data-bar-code]");
+    const code = part(this.bar, "[data-bar-code]");
     code.hidden = !summary.progress_code;
-    code.querySelector("code").textContent = summary.progress_code ?? "";
+    part(code, "code").textContent = summary.progress_code ?? "";
     // The next step on this page: its item, or its question (the fragment of
     // the engine's link names both).
     const next = /** @type {HTMLAnchorElement} */ (this.bar.querySelector("[data-bar-next]"));
@@ -85,7 +85,7 @@ export class StatusBar {
     next.hidden = !step;
     if (step) {
       next.href = `#${step.href.split("#")[1] ?? ""}`;
-      next.querySelector("[data-bar-next-text]").textContent = step.action || step.label;
+      part(next, "[data-bar-next-text]").textContent = step.action || step.label;
     }
     this.evaluated = true;
     this.update();
@@ -93,10 +93,21 @@ export class StatusBar {
 
   /** Whether the verdict panel is above the screen (scrolled past). */
   pastPanel() {
-    return Boolean(this.panel?.checkVisibility()) && this.panel.getBoundingClientRect().bottom < 0;
+    const { panel } = this;
+    if (!panel?.checkVisibility()) return false;
+    return panel.getBoundingClientRect().bottom < 0;
   }
 
   update() {
     if (this.bar) this.bar.hidden = !this.pastPanel();
   }
+}
+
+/**
+ * One of the bar's parts: partials/checklist/bar.html writes every one.
+ * @param {ParentNode} parent the bar, or the part holding it
+ * @param {string} selector
+ */
+function part(parent, selector) {
+  return /** @type {HTMLElement} */ (parent.querySelector(selector));
 }

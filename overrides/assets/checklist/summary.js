@@ -14,7 +14,15 @@
 import { element, recordParts, twin } from "./record-print.js";
 import { format } from "./settings.js";
 
-/** A summary list: label/value rows; a value may be a node. */
+/**
+ * @typedef {import("../../../types/engine.js").Summary} Summary
+ * @typedef {[label: string, value: Node | string]} Fact
+ */
+
+/**
+ * A summary list: label/value rows; a value may be a node.
+ * @param {Fact[]} rows
+ */
 function facts(rows) {
   const list = element("dl", "checklist-summary__facts");
   for (const [label, value] of rows) list.append(element("dt", "", label), element("dd", "", value));
@@ -54,19 +62,23 @@ function stampPrintTime(container, strings, lang) {
 
 /**
  * @param {HTMLElement} container
- * @param {object} summary from the engine
- * @param {{strings: Record<string, string>, languageURL: URL, pageURL: string, other?: any}} context
+ * @param {Summary} summary from the engine
+ * @param {{strings: Record<string, string>, languageURL: URL, pageURL: string, other?: Summary | null}} context
  *   `other`: the summary in the other language, printed below each line ("both languages")
  */
 export function renderSummary(container, summary, context) {
   const { strings, languageURL, pageURL, other = null } = context;
   const labels = summary.labels;
+  /** @param {string} value */
   const orBlank = (value) => (value ? String(value) : strings.summary_blank);
+  /** @param {string} text @param {string} [key] the label's key in the other language */
   const heading = (text, key = "") =>
     element("h2", "checklist-summary__heading", ...twin(text, other, other?.labels[key]));
+  /** @param {string} value */
   const number = (value) =>
     value ? element("span", "checklist-summary__number", String(value)) : strings.summary_blank;
   // A step is named as the guide's heading names it (its action), everywhere.
+  /** @param {{id: string, label: string, action: string}} target @param {string} [text] */
   const linked = (target, text = target.action || target.label) =>
     element(
       "li",
@@ -75,6 +87,7 @@ export function renderSummary(container, summary, context) {
       element("span", "checklist-summary__go", `go/#${target.id}`),
     );
 
+  /** @type {Fact[]} */
   const merchantRows = [
     [labels.name, orBlank(summary.merchant.name)],
     [labels.merchant_id, number(summary.merchant.merchant_id)],
@@ -161,11 +174,11 @@ export function renderSummary(container, summary, context) {
 /**
  * Every phase in the guide's order, numbered, with how far it is; a phase
  * that does not apply says so (the others keep the guide's numbers).
- * @param {any} summary
+ * @param {Summary} summary
  * @param {Record<string, string>} strings
  */
 function phaseList(summary, strings) {
-  const shown = new Map(summary.phases.map((/** @type {any} */ phase) => [phase.id, phase]));
+  const shown = new Map(summary.phases.map((phase) => [phase.id, phase]));
   const phases = [...summary.phases, ...(summary.phases_not_applying ?? [])];
   phases.sort((one, other) => one.number - other.number);
   return element(

@@ -22,16 +22,14 @@ export function download(text, type, name) {
 }
 
 /**
- * The engine's answer about a file to import (checklist.check_import).
- * @typedef {{state: Record<string, any> | null, refused: Record<string, any> | null,
- *   changes?: Array<{code?: string, message?: Record<string, string>}>,
- *   differences?: Array<{field: string, change: string, message?: Record<string, string>}>,
- *   incoming?: {ticks?: number, answers?: number} | null,
- *   current?: {ticks?: number, answers?: number} | null}} ImportCheck
+ * The engine's answer about a file to import (checklist.check_import), and
+ * the counts it gives of the file and of the progress kept now.
+ * @typedef {import("../../../types/engine.js").ImportCheck} ImportCheck
+ * @typedef {import("../../../types/engine.js").Counts} Counts
  */
 
 /**
- * @param {{root: HTMLElement, settings: Record<string, any>,
+ * @param {{root: HTMLElement, settings: import("./settings.js").Settings,
  *   session: import("./session.js").Session, engine: import("./engine.js").Engine,
  *   notices: import("./notices.js").Notices, refresh: () => Promise<void>}} parts
  */
@@ -56,6 +54,8 @@ export function setUpTools({ root, settings, session, engine, notices, refresh }
 
   /** @param {File} file */
   async function importFile(file) {
+    // Any JSON, untrusted: only the engine's check_import reads it.
+    /** @type {unknown} */
     let value;
     try {
       value = JSON.parse(await file.text());
@@ -69,6 +69,7 @@ export function setUpTools({ root, settings, session, engine, notices, refresh }
       notices.show("import", strings.import_needs_engine, { kind: "error" });
       return;
     }
+    /** @type {ImportCheck} */
     let preview;
     try {
       preview = await engine.call("check_import", value, session.state);
@@ -99,7 +100,10 @@ export function setUpTools({ root, settings, session, engine, notices, refresh }
       notices.show("import", reason ?? strings.import_not_json, { kind: "error" });
       return;
     }
+    // `current` is null when the progress kept now is unreadable: counted as none.
+    /** @type {Partial<Counts>} */
     const incoming = preview.incoming ?? {};
+    /** @type {Partial<Counts>} */
     const current = preview.current ?? {};
     const text = format(strings.import_preview, {
       incoming_done: incoming.ticks ?? 0,

@@ -9,10 +9,22 @@ import { copyButton } from "../js/clipboard.js";
 import { format } from "./settings.js";
 import { StatusBar } from "./status-bar.js";
 
+/**
+ * @typedef {import("../../../types/engine.js").Evaluation} Evaluation
+ * @typedef {import("../../../types/engine.js").Summary} Summary
+ * @typedef {import("../../../types/engine.js").Problem} Problem
+ */
+
+/**
+ * What the panel reads of readSettings(): the strings, the page's language,
+ * and the root the engine's links are relative to.
+ * @typedef {{strings: Record<string, string>, lang: string, languageURL: URL}} PanelSettings
+ */
+
 export class VerdictPanel {
   /**
    * @param {HTMLElement} root the checklist's root element
-   * @param {object} settings from readSettings()
+   * @param {PanelSettings} settings from readSettings()
    * @param {(name: string) => Element | null} control the form's control of that name
    */
   constructor(root, settings, control) {
@@ -20,33 +32,34 @@ export class VerdictPanel {
     this.settings = settings;
     this.strings = settings.strings;
     this.control = control;
-    this.panel = root.querySelector("[data-verdict-panel]");
+    this.panel = /** @type {HTMLElement} */ (root.querySelector("[data-verdict-panel]"));
     this.bar = new StatusBar(root, settings.strings);
     this.lastAnnouncement = "";
   }
 
   /**
-   * @param {object} evaluation checklist.evaluate(state)
-   * @param {object} summary checklist.summary(state, lang)
+   * @param {Evaluation} evaluation checklist.evaluate(state)
+   * @param {Summary} summary checklist.summary(state, lang)
    */
   render(evaluation, summary) {
     const { panel, strings } = this;
     panel.hidden = false;
     panel.dataset.verdict = evaluation.verdict;
-    panel.querySelector("[data-verdict-text]").textContent = summary.verdict_text;
-    const progressText = format(strings.progress, evaluation.progress);
-    panel.querySelector("[data-progress]").textContent = progressText;
+    panelPart(panel, "[data-verdict-text]").textContent = summary.verdict_text;
+    const { done, total } = evaluation.progress;
+    const progressText = format(strings.progress, { done, total });
+    panelPart(panel, "[data-progress]").textContent = progressText;
     // The code support staff can read the answers and ticks from (nothing else).
     const codePart = panel.querySelector("[data-progress-code-part]");
     if (codePart) {
       codePart.hidden = !summary.progress_code;
-      codePart.querySelector("[data-progress-code]").textContent = summary.progress_code;
+      panelPart(codePart, "[data-progress-code]").textContent = summary.progress_code;
       if (!codePart.querySelector(".copy-link")) {
         codePart.querySelector(".checklist-verdict__code-line")?.after(this.copyCode(codePart));
       }
     }
 
-    panel.querySelector("[data-blockers]").replaceChildren(
+    panelPart(panel, "[data-blockers]").replaceChildren(
       ...summary.blockers.map((blocker) => {
         const item = document.createElement("li");
         item.dataset.blocker = blocker.id;
@@ -55,7 +68,7 @@ export class VerdictPanel {
         return item;
       }),
     );
-    panel.querySelector("[data-blockers-part]").hidden = summary.blockers.length === 0;
+    panelPart(panel, "[data-blockers-part]").hidden = summary.blockers.length === 0;
     const count = panel.querySelector("[data-blockers-count]");
     if (count) count.textContent = `(${summary.blockers.length})`;
 
@@ -66,7 +79,7 @@ export class VerdictPanel {
     const announcement = `${summary.verdict_text}. ${progressText}`;
     if (announcement !== this.lastAnnouncement) {
       this.lastAnnouncement = announcement;
-      this.root.querySelector("[data-announce]").textContent = announcement;
+      panelPart(this.root, "[data-announce]").textContent = announcement;
     }
   }
 
@@ -78,7 +91,7 @@ export class VerdictPanel {
    *   href: string} | null}} summary
    */
   showNext(summary) {
-    const next = this.panel.querySelector("[data-next]");
+    const next = panelPart(this.panel, "[data-next]");
     delete next.dataset.nextItem;
     delete next.dataset.nextQuestion;
     const step = summary.next;
@@ -95,11 +108,11 @@ export class VerdictPanel {
    * Warnings about a field (an unusual merchant or terminal number) show next
    * to the field (the form does that) and here too, linking to the field.
    * Call after the form has listed the other problems.
-   * @param {Array<{field?: string, level: string, code: string, message: object}>} problems
+   * @param {Problem[]} problems
    */
   showWarnings(problems) {
     const { lang } = this.settings;
-    const list = this.panel.querySelector("[data-problems]");
+    const list = panelPart(this.panel, "[data-problems]");
     let shown = 0;
     for (const problem of problems) {
       const field = problem.level === "warning" ? this.control(fieldName(problem)) : null;
@@ -114,7 +127,7 @@ export class VerdictPanel {
       list.append(item);
       shown += 1;
     }
-    if (shown) this.panel.querySelector("[data-problems-part]").hidden = false;
+    if (shown) panelPart(this.panel, "[data-problems-part]").hidden = false;
   }
 
   /**
@@ -142,9 +155,22 @@ export class VerdictPanel {
   }
 }
 
-/** The form control a problem's field names (`merchant.name` → merchant_name). */
+/**
+ * The form control a problem's field names (`merchant.name` → merchant_name).
+ * @param {{field?: string}} problem
+ */
 function fieldName(problem) {
   if (!problem.field) return "";
-  const name = String(problem.field).split(".").pop();
+  // A split always has a last part: the `?? ""` is for the type only.
+  const name = String(problem.field).split(".").pop() ?? "";
   return name === "name" ? "merchant_name" : name;
+}
+
+/**
+ * One of the panel's parts: partials/checklist/status.html writes every one.
+ * @param {ParentNode} parent the panel, the part holding it, or the checklist's root
+ * @param {string} selector
+ */
+function panelPart(parent, selector) {
+  return /** @type {HTMLElement} */ (parent.querySelector(selector));
 }

@@ -5,7 +5,10 @@
 
 import { format, siteConfig } from "./config.js";
 
-/** Copy text; resolves true when the browser says it was copied. */
+/**
+ * Copy text; resolves true when the browser says it was copied.
+ * @param {string} text
+ */
 export async function copyText(text) {
   try {
     if (navigator.clipboard && window.isSecureContext) {

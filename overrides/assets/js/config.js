@@ -4,11 +4,31 @@
  * the small preference store they share.
  */
 
+/**
+ * The page's settings, as siteConfig() gives them.
+ * @typedef {object} SiteConfig
+ * @property {string} lang the page's language code
+ * @property {Record<string, string>} roots each language's path prefix ("" for the one at the site root)
+ * @property {string} page the page's URL, relative to the site root
+ * @property {Record<string, string>} strings the UI strings by key
+ * @property {URL} root the site root
+ */
+
+/**
+ * The JSON block as the template writes it; any field may be missing.
+ * @typedef {Partial<Omit<SiteConfig, "root"> & {base: string, worker: string}>} SiteConfigData
+ */
+
+/** @type {SiteConfig | null} */
 let cached = null;
 
-/** The page's settings: language, language roots, strings, and the site root URL. */
+/**
+ * The page's settings: language, language roots, strings, and the site root URL.
+ * @returns {SiteConfig}
+ */
 export function siteConfig() {
   if (cached) return cached;
+  /** @type {SiteConfigData} */
   let data;
   try {
     data = JSON.parse(document.getElementById("site-config")?.textContent || "{}");
@@ -28,24 +48,37 @@ export function siteConfig() {
   return cached;
 }
 
-/** "{id} moved" + {id: "x"} -> "x moved". */
+/**
+ * "{id} moved" + {id: "x"} -> "x moved".
+ * @param {string | undefined} template a missing string formats as ""
+ * @param {Record<string, string | number>} values
+ */
 export function format(template, values) {
   return String(template || "").replace(/\{(\w+)\}/g, (match, key) =>
     key in values ? String(values[key]) : match,
   );
 }
 
-/** The default language: the one served at the site root. */
+/**
+ * The default language: the one served at the site root.
+ * @param {Pick<SiteConfig, "roots" | "lang">} config
+ */
 export function defaultLanguage(config) {
   return Object.keys(config.roots).find((code) => config.roots[code] === "") || config.lang;
 }
 
-/** One localStorage key per site (several sites may share an origin). */
+/**
+ * One localStorage key per site (several sites may share an origin).
+ * @param {string} name
+ */
 export function storageKey(name) {
   return `pos-closure:${siteConfig().root.pathname}:${name}`;
 }
 
-/** A saved preference, or null when storage is missing, disabled or empty. */
+/**
+ * A saved preference, or null when storage is missing, disabled or empty.
+ * @param {string} name
+ */
 export function readPreference(name) {
   try {
     return window.localStorage.getItem(storageKey(name));
@@ -54,7 +87,11 @@ export function readPreference(name) {
   }
 }
 
-/** Save a preference; a full or disabled storage only means it is not remembered. */
+/**
+ * Save a preference; a full or disabled storage only means it is not remembered.
+ * @param {string} name
+ * @param {string} value
+ */
 export function writePreference(name, value) {
   try {
     window.localStorage.setItem(storageKey(name), value);

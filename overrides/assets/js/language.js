@@ -9,7 +9,7 @@ export function keepStepOnLanguageSwitch() {
   for (const link of document.querySelectorAll("a[data-lang-switch]")) {
     if (!(link instanceof HTMLAnchorElement)) continue;
     link.addEventListener("click", (event) => {
-      writePreference("lang", link.dataset.langSwitch);
+      writePreference("lang", link.dataset.langSwitch ?? ""); // the selector ensures it is there
       const target = new URL(link.href, location.href);
       target.hash = location.hash;
       link.href = target.href;

@@ -25,10 +25,21 @@ const changes = [
 ];
 
 /**
+ * The element stand-in fakeDocument makes.
+ * @typedef {{tagName: string, className: string, textContent: string, href: string,
+ *   dataset: Record<string, string>, children: FakeElement[],
+ *   append: (...nodes: FakeElement[]) => void}} FakeElement
+ */
+
+/**
  * The little of the DOM the list needs, so the test runs in Node without a browser.
  * @returns {Document}
  */
 function fakeDocument() {
+  /**
+   * @param {string} tagName
+   * @returns {FakeElement}
+   */
   const createElement = (tagName) => ({
     tagName: tagName.toUpperCase(),
     className: "",
@@ -80,7 +91,7 @@ test("the list is one link per change, its message as text (never as HTML)", () 
   };
   const notice = changesNotice([...changes, reworded], labels, root);
   assert.ok(notice);
-  const list = /** @type {any} */ (changesList(notice, fakeDocument()));
+  const list = /** @type {FakeElement} */ (/** @type {unknown} */ (changesList(notice, fakeDocument())));
   assert.equal(list.tagName, "UL");
   assert.equal(list.className, "checklist-changes");
   assert.deepEqual(
@@ -101,6 +112,7 @@ test("the list is one link per change, its message as text (never as HTML)", () 
 });
 
 test("once the engine has seen a state, it is saved with today's rules version", () => {
+  /** @type {{schema: number, answers: Record<string, string>, done: object, rules?: unknown}} */
   const state = { schema: 2, answers: { paid_deposit: "no" }, done: {} };
   assert.deepEqual(caughtUp(state, { rules: 2 }), { ...state, rules: 2 });
   assert.deepEqual(caughtUp({ ...state, rules: 1 }, { rules: 2 }), { ...state, rules: 2 });

@@ -3,16 +3,31 @@ import { test } from "node:test";
 
 import { cleaning } from "../../../overrides/assets/checklist/cleaning.js";
 
-const checked = { schema: 2, notes: "abc", merchant: { name: "店" }, done: {} };
+/** @typedef {import("../../../types/engine.js").Problem} Problem */
+
+const merchant = { merchant_id: "", terminal_id: "", name: "店" };
+/** @type {import("../../../types/engine.js").State} */
+const checked = {
+  schema: 2,
+  answers: {},
+  done: {},
+  merchant: { ...merchant },
+  notes: "abc",
+  record: {},
+  follow_up: {},
+  updated: null,
+  rules: 1,
+};
 
 test("cleaning takes the engine's cleaned text and drops the keys it does not know", () => {
-  const sent = { schema: 2, notes: "a\u202eb\u200bc", merchant: { name: "店" }, done: {}, extra: 1 };
+  const sent = { schema: 2, notes: "a\u202eb\u200bc", merchant, done: {}, extra: 1 };
+  /** @type {Problem[]} */
   const problems = [
-    { code: "invisible_removed", field: "notes", message: { en: "removed from the notes" } },
-    { code: "unknown_field", field: "extra" },
+    { code: "invisible_removed", level: "error", field: "notes", message: { en: "removed from the notes" } },
+    { code: "unknown_field", level: "error", field: "extra", message: {} },
   ];
   assert.deepEqual(cleaning(sent, checked, problems), {
-    state: { schema: 2, notes: "abc", merchant: { name: "店" }, done: {} },
+    state: { schema: 2, notes: "abc", merchant, done: {} },
     invisible: [{ en: "removed from the notes" }],
     unknown: ["extra"],
   });
@@ -20,7 +35,7 @@ test("cleaning takes the engine's cleaned text and drops the keys it does not kn
 });
 
 test("cleaning is null when the engine cleaned nothing", () => {
-  const sent = { schema: 2, notes: "abc", merchant: { name: "店" }, done: {} };
-  assert.equal(cleaning(sent, checked, [{ code: "not_applicable", item: "x" }]), null);
+  const sent = { schema: 2, notes: "abc", merchant, done: {} };
+  assert.equal(cleaning(sent, checked, [{ code: "not_applicable", level: "warning", item: "x", message: {} }]), null);
   assert.equal(cleaning(sent, undefined, []), null);
 });

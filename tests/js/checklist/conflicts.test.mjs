@@ -10,10 +10,18 @@ const saved = {
   terminal_id: 12345678,
   merchant_name: "大店",
 };
-const problem = (field) => ({ field, code: "merchant_conflict", message: { en: field } });
+/** @typedef {import("../../../types/engine.js").Problem} Problem */
+
+/** @param {string} field @returns {Problem} */
+const problem = (field) => ({ field, code: "merchant_conflict", level: "error", message: { en: field } });
 
 test("merchantConflicts pairs each reported conflict with both saved values", () => {
-  const problems = [problem("merchant.merchant_id"), { code: "wrong_type" }, problem("merchant.terminal_id")];
+  /** @type {Problem[]} */
+  const problems = [
+    problem("merchant.merchant_id"),
+    { code: "wrong_type", level: "error", message: {} },
+    problem("merchant.terminal_id"),
+  ];
   assert.deepEqual(merchantConflicts(problems, saved), [
     { key: "merchant_id", kept: "822290059430BCY", other: "822290059430XYZ", message: { en: "merchant.merchant_id" } },
     { key: "terminal_id", kept: "A9254710", other: "12345678", message: { en: "merchant.terminal_id" } },

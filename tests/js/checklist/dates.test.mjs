@@ -3,7 +3,11 @@ import { test } from "node:test";
 
 import { fileDate, localTimestamp } from "../../../overrides/assets/checklist/dates.js";
 
-/** A Date whose local fields and offset are fixed, whatever the machine's time zone. */
+/**
+ * A Date whose local fields and offset are fixed, whatever the machine's time zone.
+ * @param {{year: number, month: number, day: number, hours: number, minutes: number,
+ *   seconds: number, offset: number}} fields month is 1-based, offset as getTimezoneOffset gives it
+ */
 function fakeDate({ year, month, day, hours, minutes, seconds, offset }) {
   return /** @type {Date} */ ({
     getFullYear: () => year,

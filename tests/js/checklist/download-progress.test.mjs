@@ -16,12 +16,14 @@ function scope(body) {
 
 test("bytes of responses under the prefix are counted as the body is read", async () => {
   const global = scope("x".repeat(1000));
+  /** @type {number[]} */
   const counted = [];
+  /** @type {number[]} */
   const active = [];
   const downloads = countDownloads(
     "https://site/runtime/",
     (bytes) => counted.push(bytes),
-    /** @type {any} */ (global),
+    /** @type {{fetch: typeof fetch}} */ (global),
     (count) => active.push(count),
   );
   const response = await global.fetch("https://site/runtime/pyodide.asm.wasm?x=1");
@@ -42,7 +44,7 @@ test("bytes of responses under the prefix are counted as the body is read", asyn
 test("failed responses pass through uncounted", async () => {
   /** @type {{fetch: (input: string | URL) => Promise<Response>}} */
   const global = { fetch: async () => new Response("gone", { status: 404 }) };
-  const downloads = countDownloads("https://site/", () => assert.fail("counted"), /** @type {any} */ (global));
+  const downloads = countDownloads("https://site/", () => assert.fail("counted"), /** @type {{fetch: typeof fetch}} */ (global));
   const response = await global.fetch("https://site/x");
   assert.equal(response.status, 404);
   assert.equal(await response.text(), "gone");
@@ -51,6 +53,7 @@ test("failed responses pass through uncounted", async () => {
 
 test("the counter reports at most every interval, and once more on flush", () => {
   let time = 0;
+  /** @type {number[]} */
   const reports = [];
   const counter = throttledCounter((received) => reports.push(received), 100, () => time);
   counter.add(10);

@@ -3,7 +3,13 @@ import { test } from "node:test";
 
 import { throughput } from "../../../overrides/assets/checklist/engine.js";
 
-/** A resource timing entry: body bytes, bytes over the wire, first and last byte (ms). */
+/**
+ * A resource timing entry: body bytes, bytes over the wire, first and last byte (ms).
+ * @param {number} size
+ * @param {number} transfer
+ * @param {number} start
+ * @param {number} end
+ */
 function entry(size, transfer, start, end) {
   return /** @type {PerformanceResourceTiming} */ ({
     encodedBodySize: size,

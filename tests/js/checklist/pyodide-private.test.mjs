@@ -9,6 +9,7 @@ import { test } from "node:test";
 import { CHECKED_WITH, watchInstantiation } from "../../../overrides/assets/checklist/pyodide-private.js";
 
 const ROOT = new URL("../../../", import.meta.url);
+/** @param {string} path relative to the repository */
 const read = (path) => readFile(new URL(path, ROOT), "utf8");
 
 test("the pinned Pyodide is the version pyodide-private.js was checked against", async () => {
@@ -36,8 +37,10 @@ test("the private uses live in pyodide-private.js and nowhere else", async () =>
 });
 
 test("watchInstantiation reports a failed instantiation and passes results through", async () => {
+  /** @type {string[]} */
   const failures = [];
   const wasm = {
+    /** @param {unknown} value */
     instantiate: async (value) => {
       if (value === "bad") throw new Error("refused");
       return value;

@@ -3,14 +3,22 @@ import { test } from "node:test";
 
 import { oneAtATime, pageAddress } from "../../../overrides/assets/checklist/refresh.js";
 
-/** A promise and its resolver. */
+/** @typedef {{promise: Promise<void>, resolve: () => void}} Deferred */
+
+/**
+ * A promise and its resolver.
+ * @returns {Deferred}
+ */
 function deferred() {
-  let resolve;
+  // Replaced at once: a promise runs its executor before the constructor returns.
+  let resolve = () => {};
+  /** @type {Promise<void>} */
   const promise = new Promise((done) => (resolve = done));
   return { promise, resolve };
 }
 
 test("one call at a time: requests during a call give exactly one more call", async () => {
+  /** @type {Deferred[]} */
   const gates = [];
   let calls = 0;
   let running = 0;

@@ -55,6 +55,7 @@ test("nesting counts depth without recursion and stops past the limit", async ()
   const { nesting } = await import("../../../overrides/assets/checklist/state-view.js");
   assert.equal(nesting("x", 5), 0);
   assert.equal(nesting({ a: { b: [1] } }, 5), 2);
+  /** @type {unknown[]} */
   let deep = [];
   for (let index = 0; index < 1_000_000; index++) deep = [deep];
   const started = performance.now();
@@ -64,6 +65,7 @@ test("nesting counts depth without recursion and stops past the limit", async ()
 
 test("withoutTooDeep drops only the parts nested too deep", async () => {
   const { withoutTooDeep, MAX_DEPTH } = await import("../../../overrides/assets/checklist/state-view.js");
+  /** @type {unknown[]} */
   let deep = [];
   for (let index = 0; index <= MAX_DEPTH; index++) deep = [deep];
   const state = { schema: 2, done: { a: true }, junk: deep, fine: [[["ok"]]] };

@@ -20,8 +20,12 @@ test("storageKey is scoped by the site's path", () => {
   assert.equal(storageKey(new URL("https://example.org/guide/")), "pos-closure:/guide/:checklist");
 });
 
-/** An array nested `depth` deep, built without recursion. */
+/**
+ * An array nested `depth` deep, built without recursion.
+ * @param {number} depth
+ */
 function nested(depth) {
+  /** @type {unknown[]} */
   let value = [];
   for (let index = 0; index < depth; index++) value = [value];
   return value;
@@ -42,22 +46,31 @@ test("serialise leaves out only the parts JSON cannot write", () => {
 /** A Storage stand-in that can be told to refuse writes. */
 class FakeStorage {
   constructor() {
+    /** @type {Map<string, string>} */
     this.data = new Map();
+    /** @type {DOMException | null} what setItem throws, if anything */
     this.refuse = null;
   }
   get length() {
     return this.data.size;
   }
+  /** @param {number} index */
   key(index) {
     return [...this.data.keys()][index] ?? null;
   }
+  /** @param {string} key */
   getItem(key) {
     return this.data.has(key) ? this.data.get(key) : null;
   }
+  /**
+   * @param {string} key
+   * @param {string} value
+   */
   setItem(key, value) {
     if (this.refuse) throw this.refuse;
     this.data.set(key, String(value));
   }
+  /** @param {string} key */
   removeItem(key) {
     this.data.delete(key);
   }
@@ -65,7 +78,7 @@ class FakeStorage {
 
 test("Store.load tells empty, ok and corrupt apart; unavailable without storage", () => {
   const storage = new FakeStorage();
-  const store = new Store("k", /** @type {any} */ (storage));
+  const store = new Store("k", /** @type {Storage} */ (/** @type {unknown} */ (storage)));
   assert.deepEqual(store.load(), { status: "empty" });
   storage.setItem("k", '{"schema": 2}');
   assert.deepEqual(store.load(), { status: "ok", raw: '{"schema": 2}', value: { schema: 2 } });
@@ -76,7 +89,7 @@ test("Store.load tells empty, ok and corrupt apart; unavailable without storage"
 
 test("Store.save reports a full quota apart from other refusals", () => {
   const storage = new FakeStorage();
-  const store = new Store("k", /** @type {any} */ (storage));
+  const store = new Store("k", /** @type {Storage} */ (/** @type {unknown} */ (storage)));
   assert.deepEqual(store.save({ a: 1 }), { status: "saved", dropped: [], text: '{"a":1}' });
   storage.refuse = new DOMException("full", "QuotaExceededError");
   assert.equal(store.save({ a: 2 }).status, "quota");
@@ -87,7 +100,7 @@ test("Store.save reports a full quota apart from other refusals", () => {
 
 test("Store.keepAside keeps one copy only, however often it is asked", async () => {
   const storage = new FakeStorage();
-  const store = new Store("k", /** @type {any} */ (storage));
+  const store = new Store("k", /** @type {Storage} */ (/** @type {unknown} */ (storage)));
   assert.equal(await store.keepAside("{damaged"), "local");
   assert.equal(await store.keepAside("{damaged"), "local");
   const copies = [...storage.data.keys()].filter((key) => key.startsWith("k:corrupt:"));
@@ -98,7 +111,7 @@ test("Store.keepAside keeps one copy only, however often it is asked", async () 
 test("Store.keepAside says so when no copy could be kept anywhere", async () => {
   const storage = new FakeStorage();
   storage.refuse = new DOMException("full", "QuotaExceededError");
-  const store = new Store("k", /** @type {any} */ (storage));
+  const store = new Store("k", /** @type {Storage} */ (/** @type {unknown} */ (storage)));
   // Node has no IndexedDB: nowhere else to keep it.
   assert.equal(await store.keepAside("{damaged"), null);
 });

@@ -23,9 +23,13 @@ const MAP = {
  */
 function run(href, options = {}) {
   const url = new URL(href);
+  /** @type {string[]} */
   const replaced = [];
+  /** @type {Set<string>} */
   const classes = new Set();
+  /** @type {Record<string, string>} */
   const dataset = {};
+  /** @type {Record<string, unknown>} the JSON blocks in the page, by id */
   const blocks = {
     // base_url is relative to the page: go/ is one level down, en/go/ two.
     "site-config": {
@@ -42,17 +46,25 @@ function run(href, options = {}) {
     Object,
     document: {
       documentElement: {
-        classList: { add: (name) => classes.add(name), remove: (name) => classes.delete(name) },
+        classList: {
+          add: (/** @type {string} */ name) => classes.add(name),
+          remove: (/** @type {string} */ name) => classes.delete(name),
+        },
         dataset,
       },
-      getElementById: (id) => (id in blocks ? { textContent: JSON.stringify(blocks[id]) } : null),
+      getElementById: (/** @type {string} */ id) => (id in blocks ? { textContent: JSON.stringify(blocks[id]) } : null),
     },
-    location: { href: url.href, hash: url.hash, search: url.search, replace: (to) => replaced.push(to) },
+    location: {
+      href: url.href,
+      hash: url.hash,
+      search: url.search,
+      replace: (/** @type {string} */ to) => replaced.push(to),
+    },
     navigator: { languages: options.languages ?? ["zh-CN"] },
     window: {
       addEventListener() {},
       localStorage: {
-        getItem: (key) => (key === "pos-closure:/:lang" ? (options.saved ?? null) : null),
+        getItem: (/** @type {string} */ key) => (key === "pos-closure:/:lang" ? (options.saved ?? null) : null),
       },
     },
   };
