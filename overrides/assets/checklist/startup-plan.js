@@ -12,6 +12,8 @@
  * scripts/bench/PERFORMANCE.md.)
  */
 
+import { savesData } from "../js/data-saver.js";
+
 /**
  * Below this (bytes/s), start from source: the bytecode's extra 0.9 MB would
  * cost 1.8 s or more and the merchant's data allowance, for 1-2 s less CPU.
@@ -37,7 +39,7 @@ export const SOURCE_MAX_THROUGHPUT = 500_000;
 export function choosePlan({ cached, saveData, effectiveType, throughput }) {
   if (cached.compiled) return "compiled";
   if (cached.source) return "source";
-  if (saveData || effectiveType === "slow-2g" || effectiveType === "2g") return "source";
+  if (savesData({ saveData, effectiveType })) return "source";
   if (throughput != null && throughput < SOURCE_MAX_THROUGHPUT) return "source";
   return "compiled";
 }

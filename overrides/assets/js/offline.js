@@ -14,8 +14,12 @@
  */
 
 import { siteConfig } from "./config.js";
+import { savesData } from "./data-saver.js";
 
-/** Where the messages go (created once, empty until there is something to say). */
+/**
+ * Where the messages go (created once, empty until there is something to say).
+ * @type {HTMLDivElement | null}
+ */
 let region = null;
 
 /** Register the worker and show the offline status; nothing happens without support. */
@@ -50,6 +54,7 @@ function pageSettled() {
       : new Promise((resolve) => window.addEventListener("load", resolve, { once: true }));
   const checklist = document.querySelector("[data-checklist]");
   if (!checklist) return loaded;
+  /** @type {Promise<void>} */
   const started = new Promise((resolve) => {
     const check = () => checklist.dataset.engine !== "loading" && resolve();
     new MutationObserver(check).observe(checklist, { attributeFilter: ["data-engine"] });
@@ -58,7 +63,10 @@ function pageSettled() {
   return loaded.then(() => Promise.race([started, new Promise((r) => setTimeout(r, 20_000))]));
 }
 
-/** Under `mkdocs serve`, drop a worker a built site left on the same address. */
+/**
+ * Under `mkdocs serve`, drop a worker a built site left on the same address.
+ * @param {URL} root
+ */
 function forgetWorker(root) {
   navigator.serviceWorker
     .getRegistration(root.href)
@@ -86,6 +94,13 @@ function showConnection() {
 /** Where build.mjs puts workbox-window (WORKBOX_DIR of overrides/hooks/service_worker.py). */
 const WORKBOX_WINDOW = "assets/workbox/workbox-window.prod.mjs";
 
+/**
+ * The parts of workbox-window's Workbox used here (imported from a URL, so untyped).
+ * @typedef {object} WorkboxWindow
+ * @property {(type: string, listener: () => void) => void} addEventListener
+ * @property {() => void} messageSkipWaiting
+ */
+
 /** Whether the merchant asked for the new version (the page reloads once for it). */
 let updating = false;
 
@@ -109,7 +124,7 @@ async function register(url, root) {
  * A new version installed next to the one serving this page: say it is ready,
  * with a button that asks it to take over and reloads once it has. A version
  * that never takes over leaves the page as it is.
- * @param {any} workbox
+ * @param {WorkboxWindow} workbox
  */
 function offerUpdate(workbox) {
   if (!navigator.serviceWorker.controller) return;
@@ -124,23 +139,12 @@ function offerUpdate(workbox) {
   });
 }
 
-/**
- * Whether the Python runtime may be kept: not when the merchant asked to save
- * data, nor on a 2G link (what the browser reports).
- * @param {{saveData?: boolean, effectiveType?: string} | undefined} connection
- */
-export function mayKeepRuntime(connection) {
-  if (!connection) return true;
-  if (connection.saveData) return false;
-  return !/(^|-)2g$/.test(String(connection.effectiveType || ""));
-}
-
 /** On the checklist page: once Python has answered, ask the worker to keep its files. */
 function keepRuntimeOnceUsed() {
   const checklist = document.querySelector("[data-checklist]");
   if (!checklist) return;
   const ask = () => {
-    if (!mayKeepRuntime(navigator.connection)) return;
+    if (savesData(navigator.connection)) return;
     // The runtime files this start used (its library among them), as the checklist recorded them.
     const files = JSON.parse(checklist.getAttribute("data-engine-files") || "[]");
     navigator.serviceWorker.ready.then((registration) =>
@@ -191,6 +195,7 @@ function show(key, action) {
   box.className = "admonition info";
 }
 
+/** @param {string} key */
 function hide(key) {
   const box = statusRegion();
   box.querySelector(`[data-offline-message="${key}"]`)?.remove();
