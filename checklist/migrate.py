@@ -16,12 +16,12 @@ from itertools import islice
 from .contract import Migrated, Problem
 from .data import LIMITS
 from .problems import capped, problem
-from .state import SCHEMA, new_state
+from .state import FIELDS, SCHEMA, new_state
 
 #: The schemas this engine reads.
 KNOWN_SCHEMAS = range(1, SCHEMA + 1)
-# Schema 1 kept the merchant's details at the top level.
-_V1_MERCHANT = {"merchant_id": "merchant_id", "terminal_id": "terminal_id", "merchant_name": "name"}
+# Schema 1 kept the merchant's details at the top level, under the controls' names.
+_V1_MERCHANT = {name: path[1] for name, path in FIELDS.items() if path[0] == "merchant"}
 # Every key a saved state of a known schema has.
 _KNOWN = (*new_state(), *_V1_MERCHANT)
 

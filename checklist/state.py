@@ -7,6 +7,16 @@ from .data import RULES_VERSION
 SCHEMA = 3
 #: The rules version of a state saved before the version was recorded.
 FIRST_RULES = 1
+#: The checklist's text fields: each form control's name and where its value
+#: lives in the state. Schema 1 kept the merchant's details at the top level,
+#: under the control's name. The page reads this too (``engine-fields.js``,
+#: written from it by ``scripts/engine_types.py``).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "merchant_id": ("merchant", "merchant_id"),
+    "terminal_id": ("merchant", "terminal_id"),
+    "merchant_name": ("merchant", "name"),
+    "notes": ("notes",),
+}
 
 
 def new_state() -> State:

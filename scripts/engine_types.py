@@ -1,5 +1,7 @@
 """Write types/engine.d.ts, the page's types of what the engine returns, from the
-engine's own TypedDicts (checklist/contract.py): one source for both sides.
+engine's own TypedDicts (checklist/contract.py), and the page's module of the
+form's text fields (overrides/assets/checklist/engine-fields.js) from the
+engine's ``FIELDS``: one source for both sides.
 
     python scripts/engine_types.py          # write the file
     python scripts/engine_types.py --check  # fail when it is out of date (make lint)
@@ -9,6 +11,7 @@ the file is written again, and `tsc` fails until the page follows.
 """
 
 import inspect
+import json
 import sys
 import types
 import typing
@@ -19,8 +22,10 @@ sys.path.insert(0, str(ROOT))
 
 import checklist  # noqa: E402
 from checklist import contract  # noqa: E402
+from checklist.state import FIELDS  # noqa: E402
 
 OUTPUT = ROOT / "types" / "engine.d.ts"
+FIELDS_OUTPUT = ROOT / "overrides" / "assets" / "checklist" / "engine-fields.js"
 HEADER = """\
 // Written by scripts/engine_types.py from checklist/contract.py: do not edit.
 // What the engine (Python, in the worker) hands the page, as JSON."""
@@ -114,18 +119,38 @@ def render() -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def render_fields() -> str:
+    """The form's text fields as a module of the page (data only)."""
+    entries = "\n".join(f"  {name}: {json.dumps(list(path))}," for name, path in FIELDS.items())
+    return (
+        "// Written by scripts/engine_types.py from checklist/state.py (FIELDS): do not edit.\n"
+        "/**\n"
+        " * The checklist's text fields: each form control's name and where its value\n"
+        " * lives in the engine's state. Schema 1 kept the merchant's details at the\n"
+        " * top level, under the control's name.\n"
+        " * @type {Readonly<Record<string, readonly string[]>>}\n"
+        " */\n"
+        f"export const FIELDS = Object.freeze({{\n{entries}\n}});\n"
+    )
+
+
 def main(argv: list[str]) -> int:
-    text = render()
+    outputs = {OUTPUT: render(), FIELDS_OUTPUT: render_fields()}
     if "--check" in argv:
-        if not OUTPUT.is_file() or OUTPUT.read_text(encoding="utf-8") != text:
+        stale = [
+            path
+            for path, text in outputs.items()
+            if not path.is_file() or path.read_text(encoding="utf-8") != text
+        ]
+        for path in stale:
             print(
-                f"{OUTPUT.relative_to(ROOT)} is out of date with checklist/contract.py: "
+                f"{path.relative_to(ROOT)} is out of date with the engine: "
                 "run `python scripts/engine_types.py`.",
                 file=sys.stderr,
             )
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
+        return 1 if stale else 0
+    for path, text in outputs.items():
+        path.write_text(text, encoding="utf-8")
     return 0
 
 

@@ -5,6 +5,7 @@ import copy
 import pytest
 
 from checklist import SCHEMA, evaluate, migrate, new_state
+from checklist.state import FIELDS
 
 V1 = {
     "schema": 1,
@@ -148,3 +149,18 @@ def test_problems_are_capped():
     result = migrate({"done": list(range(200))})
     assert len(result["problems"]) == 51
     assert result["problems"][-1]["code"] == "too_many_problems"
+
+
+def test_the_text_fields_lead_to_text_in_a_new_state_and_schema_1_keeps_them_flat() -> None:
+    for path in FIELDS.values():
+        node: object = new_state()
+        for key in path:
+            assert isinstance(node, dict), path
+            node = node[key]
+        assert node == "", path
+    flat = {name: f"value of {name}" for name, path in FIELDS.items() if path[0] == "merchant"}
+    assert set(flat) == {"merchant_id", "terminal_id", "merchant_name"}
+    migrated = migrate({"schema": 1, "answers": {}, "done": [], **flat})
+    merchant = migrated["state"]["merchant"]
+    for name, value in flat.items():
+        assert merchant[FIELDS[name][1]] == value

@@ -5,10 +5,9 @@
  * aside (as for a damaged save), and lets the merchant take the other values.
  */
 import { format } from "./settings.js";
+import { MERCHANT_FLAT } from "./fields.js";
 import { asText, fieldsOf } from "./state-view.js";
 
-/** Schema 1's flat key of each merchant field. */
-const FLAT = { merchant_id: "merchant_id", terminal_id: "terminal_id", name: "merchant_name" };
 /** At most this many characters of a value are shown. */
 const SHOWN = 80;
 
@@ -37,12 +36,13 @@ export function merchantConflicts(problems, saved) {
   for (const problem of problems ?? []) {
     if (problem?.code !== "merchant_conflict") continue;
     const key = String(problem.field ?? "").replace(/^merchant\./, "");
-    if (!Object.hasOwn(FLAT, key)) continue;
-    const flat = /** @type {keyof typeof FLAT} */ (key);
+    if (!Object.hasOwn(MERCHANT_FLAT, key)) continue;
+    // One of the merchant's details (the engine's table, fields.js).
+    const flat = /** @type {Conflict["key"]} */ (key);
     found.push({
       key: flat,
       kept: asText(nested[flat]),
-      other: asText(value[FLAT[flat]]),
+      other: asText(value[MERCHANT_FLAT[flat]]),
       message: problem.message ?? {},
     });
   }

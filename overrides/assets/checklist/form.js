@@ -4,6 +4,7 @@
  * says (verdict, blockers, next step, problems, what applies). It never
  * decides anything itself: the rules live in the Python engine.
  */
+import { controlOf, FIELDS, setAt } from "./fields.js";
 import { applyRecord, builtValue, dateOnTick, readRecord, recordControls } from "./record-fields.js";
 import { AnswersFold } from "./returning.js";
 import { PhaseFold } from "./phase-fold.js";
@@ -21,17 +22,6 @@ import { VerdictPanel } from "./verdict-panel.js";
  * @typedef {{answers: Record<string, string | undefined>, done: Record<string, boolean>,
  *   fields: Record<string, string>}} Edits
  */
-
-/**
- * Text fields and where they live in the engine's state.
- * @type {Record<string, string[]>}
- */
-const FIELDS = {
-  merchant_id: ["merchant", "merchant_id"],
-  terminal_id: ["merchant", "terminal_id"],
-  merchant_name: ["merchant", "name"],
-  notes: ["notes"],
-};
 
 /**
  * A state with the merchant's early edits (ChecklistForm.earlyEdits) on top.
@@ -124,20 +114,18 @@ export class ChecklistForm {
     for (const id of this.items.keys()) {
       if (this.control(id)?.checked) done[id] = true;
     }
-    const values = Object.fromEntries(
-      Object.keys(FIELDS).map((name) => [name, this.control(name)?.value ?? ""]),
-    );
-    return {
+    // The text fields, each where the engine's table puts it (fields.js).
+    const state = /** @type {ReturnType<ChecklistForm["read"]>} */ ({
       answers,
       done,
-      merchant: {
-        merchant_id: values.merchant_id,
-        terminal_id: values.terminal_id,
-        name: values.merchant_name,
-      },
-      notes: values.notes,
+      merchant: /** @type {EngineState["merchant"]} */ ({}), // filled in below
+      notes: "",
       ...readRecord(this.form),
-    };
+    });
+    for (const [name, path] of Object.entries(FIELDS)) {
+      setAt(state, path, this.control(name)?.value ?? "");
+    }
+    return state;
   }
 
   /**
@@ -392,8 +380,7 @@ function slotName(problem) {
   if (!problem.field) return null;
   // A task's record: next to the task.
   if (String(problem.field).startsWith("record.")) return String(problem.field).split(".")[1];
-  const field = String(problem.field).split(".").pop();
-  return field === "name" ? "merchant_name" : field;
+  return controlOf(String(problem.field));
 }
 
 /**

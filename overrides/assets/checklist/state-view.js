@@ -3,6 +3,7 @@
  * text fields as text, and an older (schema 1) save shown as it is when the
  * checker that upgrades it cannot load.
  */
+import { MERCHANT_FLAT } from "./fields.js";
 
 /**
  * A value for a text field: strings as they are, nothing as "", anything
@@ -90,14 +91,14 @@ export function savedView(saved) {
   const nested = fieldsOf(value.merchant);
   const text = (/** @type {unknown[]} */ ...candidates) =>
     asText(candidates.find((candidate) => candidate !== undefined && candidate !== null));
+  /** @type {Record<string, string>} */
+  const merchant = {};
+  // Nested (schema 2 on), or flat under the control's name (schema 1).
+  for (const [key, flat] of Object.entries(MERCHANT_FLAT)) merchant[key] = text(nested[key], value[flat]);
   return {
     answers,
     done,
-    merchant: {
-      merchant_id: text(nested.merchant_id, value.merchant_id),
-      terminal_id: text(nested.terminal_id, value.terminal_id),
-      name: text(nested.name, value.merchant_name),
-    },
+    merchant: /** @type {{merchant_id: string, terminal_id: string, name: string}} */ (merchant),
     notes: text(value.notes),
   };
 }

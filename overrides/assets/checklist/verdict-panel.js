@@ -6,6 +6,7 @@
  * It decides nothing: every judgement comes from the Python engine.
  */
 import { copyButton } from "../js/clipboard.js";
+import { controlOf } from "./fields.js";
 import { format } from "./settings.js";
 import { StatusBar } from "./status-bar.js";
 
@@ -161,9 +162,7 @@ export class VerdictPanel {
  */
 function fieldName(problem) {
   if (!problem.field) return "";
-  // A split always has a last part: the `?? ""` is for the type only.
-  const name = String(problem.field).split(".").pop() ?? "";
-  return name === "name" ? "merchant_name" : name;
+  return controlOf(String(problem.field));
 }
 
 /**
