@@ -4,10 +4,11 @@
  * says (verdict, blockers, next step, problems, what applies). It never
  * decides anything itself: the rules live in the Python engine.
  */
-import { controlOf, FIELDS, setAt } from "./fields.js";
+import { FIELDS, setAt } from "./fields.js";
 import { applyRecord, builtValue, dateOnTick, readRecord, recordControls } from "./record-fields.js";
 import { AnswersFold } from "./returning.js";
 import { PhaseFold } from "./phase-fold.js";
+import { ProblemMarks } from "./problem-marks.js";
 import { format } from "./settings.js";
 import { VerdictPanel } from "./verdict-panel.js";
 
@@ -18,46 +19,8 @@ import { VerdictPanel } from "./verdict-panel.js";
  * @typedef {import("../../../types/engine.js").State} EngineState
  * @typedef {import("./session.js").State} State
  * @typedef {import("./settings.js").Settings} Settings
- * What the merchant changed before the script ran (`undefined`: an answer taken back).
- * @typedef {{answers: Record<string, string | undefined>, done: Record<string, boolean>,
- *   fields: Record<string, string>}} Edits
+ * @typedef {import("./early-edits.js").Edits} Edits
  */
-
-/**
- * A state with the merchant's early edits (ChecklistForm.earlyEdits) on top.
- * Pure: returns a new state.
- * @param {State} state
- * @param {Edits | null} edits
- * @returns {State}
- */
-export function withEdits(state, edits) {
-  if (!edits) return state;
-  const next = structuredClone(state);
-  next.answers = { ...next.answers };
-  for (const [key, value] of Object.entries(edits.answers)) {
-    if (value === undefined) delete next.answers[key];
-    else next.answers[key] = value;
-  }
-  next.done = { ...next.done };
-  for (const [id, ticked] of Object.entries(edits.done)) {
-    if (ticked) next.done[id] = true;
-    else delete next.done[id];
-  }
-  for (const [name, value] of Object.entries(edits.fields)) {
-    // The closure record's controls are named by their path (record-fields.js).
-    const path = FIELDS[name] ?? name.split(".");
-    const last = path[path.length - 1];
-    /** @type {Record<string, unknown>} */
-    let node = next;
-    // Copied as it is: what the path runs through is the engine's to check.
-    for (const key of path.slice(0, -1)) {
-      node = node[key] = { .../** @type {object | undefined} */ (node[key]) };
-    }
-    if (value === "" && !FIELDS[name]) delete node[last];
-    else node[last] = value;
-  }
-  return next;
-}
 
 export class ChecklistForm {
   /**
@@ -71,15 +34,10 @@ export class ChecklistForm {
     this.form = /** @type {HTMLFormElement} */ (part(root, "[data-form]"));
     // Every item of the catalogue has its task in the page as built.
     this.items = new Map(settings.items.map((id) => [id, part(root, `[data-item="${CSS.escape(id)}"]`)]));
-    // What each control that can be marked with a problem says of itself as
-    // built (hint, status): a problem's description is added to it, never put
-    // in its place, and taken away again.
-    /** @type {Map<Element, string | null>} */
-    this.describedBy = new Map();
-    for (const name of [...Object.keys(FIELDS), ...this.items.keys()]) {
-      const control = this.control(name);
-      if (control instanceof Element) this.describedBy.set(control, control.getAttribute("aria-describedby"));
-    }
+    this.problems = new ProblemMarks(root, settings, (name) => this.control(name), [
+      ...Object.keys(FIELDS),
+      ...this.items.keys(),
+    ]);
     this.panel = new VerdictPanel(root, settings, (name) => this.control(name));
     this.fold = new PhaseFold(root, settings.strings);
     this.answersFold = new AnswersFold(root, settings);
@@ -305,82 +263,9 @@ export class ChecklistForm {
 
     this.fold.render(phases, summary.next);
     this.answersFold.render(summary);
-    this.showProblems(evaluation.problems ?? []);
+    this.problems.show(evaluation.problems ?? []);
     this.panel.render(evaluation, summary);
   }
-
-  /**
-   * Problems go next to their field, question or item; the rest in the panel.
-   * @param {Problem[]} problems
-   */
-  showProblems(problems) {
-    const { lang, strings } = this.settings;
-    for (const slot of this.root.querySelectorAll("[data-problem-for]")) {
-      slot.hidden = true;
-      slot.replaceChildren();
-    }
-    for (const [control, described] of this.describedBy) {
-      control.removeAttribute("aria-invalid");
-      if (described === null) control.removeAttribute("aria-describedby");
-      else control.setAttribute("aria-describedby", described);
-    }
-    /** @type {Array<Problem & {text: string}>} */
-    const general = [];
-    for (const problem of problems) {
-      const message = problem.message?.[lang] ?? String(problem.message ?? problem.code);
-      const target = slotName(problem);
-      const slot = target && this.root.querySelector(`[data-problem-for="${CSS.escape(target)}"]`);
-      // A problem about something hidden (an item that does not apply) goes in the panel.
-      if (!target || !slot || slot.closest("[hidden]:not([data-problem-for])")) {
-        general.push({ ...problem, text: message });
-        continue;
-      }
-      const line = document.createElement("span");
-      line.className = `checklist-problem checklist-problem--${problem.level}`;
-      line.dataset.problemCode = problem.code;
-      if (problem.level === "error") {
-        const prefix = document.createElement("span");
-        prefix.className = "checklist-visually-hidden";
-        prefix.textContent = strings.error_prefix;
-        line.append(prefix);
-      }
-      line.append(message);
-      if (slot.childNodes.length) slot.append(document.createElement("br"));
-      slot.append(line);
-      slot.hidden = false;
-      /** @type {Element | null} */
-      const field = this.control(target);
-      if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
-        if (problem.level === "error") field.setAttribute("aria-invalid", "true");
-        const described = field.getAttribute("aria-describedby")?.split(" ") ?? [];
-        if (!described.includes(slot.id)) described.push(slot.id);
-        field.setAttribute("aria-describedby", described.filter(Boolean).join(" "));
-      }
-    }
-    part(this.root, "[data-problems]").replaceChildren(
-      ...general.map((problem) => {
-        const item = document.createElement("li");
-        item.className = `checklist-problem checklist-problem--${problem.level}`;
-        item.dataset.problemCode = problem.code;
-        item.textContent = problem.text;
-        return item;
-      }),
-    );
-    part(this.root, "[data-problems-part]").hidden = general.length === 0;
-  }
-}
-
-/**
- * Which slot a problem belongs to: a field (`merchant.name` → merchant_name),
- * a question, or an item.
- * @param {{item?: string, field?: string}} problem
- */
-function slotName(problem) {
-  if (problem.item) return problem.item;
-  if (!problem.field) return null;
-  // A task's record: next to the task.
-  if (String(problem.field).startsWith("record.")) return String(problem.field).split(".")[1];
-  return controlOf(String(problem.field));
 }
 
 /**

@@ -4,7 +4,7 @@
  * the engine cannot run.
  */
 import { merchantConflicts, showConflicts } from "./conflicts.js";
-import { withEdits } from "./form.js";
+import { withEdits } from "./early-edits.js";
 import { savedView } from "./state-view.js";
 import { classify } from "./storage.js";
 

@@ -12,7 +12,7 @@
  */
 import { forgetProgress, keepProgress } from "./persist.js";
 import { localTimestamp } from "./dates.js";
-import { withEdits } from "./form.js";
+import { withEdits } from "./early-edits.js";
 import { withoutTooDeep, withTextFields } from "./state-view.js";
 import { format } from "./settings.js";
 import { classify } from "./storage.js";
@@ -25,7 +25,7 @@ import { showWhileUpgrading } from "./migration.js";
  * cleaning.js drops them.
  * @typedef {Partial<import("../../../types/engine.js").State>} State
  * @typedef {"saving" | "memory" | "pending" | "holding"} Mode
- * @typedef {import("./form.js").Edits} Edits
+ * @typedef {import("./early-edits.js").Edits} Edits
  */
 
 export class Session {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { withEdits } from "../../../overrides/assets/checklist/form.js";
+import { withEdits } from "../../../overrides/assets/checklist/early-edits.js";
 
 const saved = {
   schema: 2,
