@@ -11,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build check test lint bench lock clean python
+.PHONY: help setup setup-site serve build check test lint bench lock clean python
 
 help:
 	@echo "make serve   set up and serve the site at http://127.0.0.1:8000/"
@@ -20,7 +20,7 @@ help:
 	@echo "make build   build the static site into site/"
 	@echo "make bench   measure load times and sizes"
 	@echo "make lint    ruff, mypy --strict, ESLint and tsc --strict on all the JavaScript"
-	@echo "make lock    re-pin requirements.lock from pyproject.toml"
+	@echo "make lock    re-pin requirements/site.lock and test.lock (with hashes) from pyproject.toml"
 
 python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -28,21 +28,43 @@ python:
 	  echo "Install one (e.g. 'pyenv install 3.13') or run 'make PYTHON=/path/to/python3.13 ...'." >&2; \
 	  exit 1; fi
 
-$(BIN)/.stamp: requirements.lock | python
+# Two lock files, both with hashes (pip checks every file it installs):
+# requirements/site.lock is what building and serving the site needs;
+# requirements/test.lock adds the tests, lint and bench tools (same versions).
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes
+
+$(BIN)/.site-stamp: requirements/site.lock | python
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PIP_INSTALL) -r requirements/site.lock
+	@touch $@
+
+$(BIN)/.test-stamp: requirements/test.lock $(BIN)/.site-stamp
+	$(PIP_INSTALL) -r requirements/test.lock
+	@touch $@
+
+# npm: the site's build needs only the dependencies (Pyodide, Workbox); the
+# linters, type checker and test drivers are devDependencies.
+node_modules/.site-stamp: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --omit=dev
 	@touch $@
 
 node_modules/.stamp: package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
+	@touch node_modules/.site-stamp $@
+
+# Lighthouse, for `make bench` only.
+scripts/bench/node_modules/.stamp: scripts/bench/package-lock.json
+	npm ci --prefix scripts/bench --no-audit --no-fund --ignore-scripts
 	@touch $@
 
-setup: $(BIN)/.stamp node_modules/.stamp
+setup-site: $(BIN)/.site-stamp node_modules/.site-stamp
 
-build: setup
+setup: setup-site $(BIN)/.test-stamp node_modules/.stamp
+
+build: setup-site
 	$(BIN)/mkdocs build --strict
 
-serve: setup
+serve: setup-site
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 lint: setup
@@ -71,14 +93,21 @@ test: setup
 	@# The build hooks are measured (and reported above); the engine must stay at 100 %.
 	$(BIN)/python -m coverage report --include='checklist/*' --fail-under=100 --skip-covered
 
-bench: setup
+bench: setup scripts/bench/node_modules/.stamp
 	scripts/system-deps
 	$(BIN)/python scripts/bench.py
 
+# Re-pin both lock files from pyproject.toml (newest versions its ranges allow;
+# the test lock keeps the site lock's versions), with every file's hash.
+LOCK_OPTS := --quiet --upgrade --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
 lock: | python
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet '.[site,test]'
-	.lock-venv/bin/pip freeze --exclude pos-closure-checklist > requirements.lock
+	.lock-venv/bin/pip install --quiet pip-tools==7.7.0
+	.lock-venv/bin/pip-compile $(LOCK_OPTS) --extra site -o requirements/site.lock pyproject.toml
+	.lock-venv/bin/pip-compile $(LOCK_OPTS) --extra site --extra test \
+	  -c requirements/site.lock -o requirements/test.lock pyproject.toml
+	rm -rf .lock-venv
 	rm -rf .lock-venv
 
 clean:

@@ -206,8 +206,8 @@ def pyodide_cli() -> list[str]:
     if found:
         return [found]
     raise PluginError(
-        "The `pyodide` command (pyodide-build) was not found: run `make setup` "
-        "(it installs requirements.lock)."
+        "The `pyodide` command (pyodide-build) was not found: run `make build` "
+        "(it installs requirements/site.lock)."
     )
 
 

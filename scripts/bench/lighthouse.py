@@ -7,8 +7,9 @@ on them (a built site is served the same way, after ``deploy/precompress.py``)::
 
     .venv/bin/python scripts/bench/lighthouse.py --site /tmp/site guide/before/ en/
 
-Lighthouse is npm's ``lighthouse`` (pinned in package.json; it needs none of
-the install scripts ``.npmrc`` turns off) with Debian's Chromium and its
+Lighthouse is npm's ``lighthouse`` (pinned in ``scripts/bench/package.json``,
+installed only by ``make bench``; it needs none of the install scripts, which the
+``.npmrc`` beside it turns off) with Debian's Chromium and its
 default mobile emulation (simulated slow 4G, 4× CPU slowdown). Nothing leaves
 the machine: error reporting is off, and Chromium resolves no host name
 (``--host-resolver-rules``), so a request to anything but the site's
@@ -34,7 +35,8 @@ from urllib.parse import quote, urlsplit
 from chromium import ARGS, CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[2]
-LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+# Installed by `make bench` only (scripts/bench/package.json and its lock).
+LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / "lighthouse" / "cli" / "index.js"
 # Lets Lighthouse 12.2.3 read Chromium 156's traces (see the file).
 TRACE_FIX = Path(__file__).resolve().parent / "lighthouse-trace-fix.mjs"
 CHROME_FLAGS = [
