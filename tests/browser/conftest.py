@@ -7,11 +7,12 @@ and saves (localStorage included).
 (a service worker and its caches belong to one context).
 
 ``guard``: records every request and every uncaught error of a test's browser
-contexts; the test fails if a request left 127.0.0.1 or if the project's own
-scripts (``OUR_SCRIPTS``: the checklist, the site-wide scripts under
-``/assets/js/``, Pyodide) threw an uncaught error or left a promise rejection
-unhandled (Playwright reports both as ``pageerror``). Material's inline scripts
-may throw when storage is disabled or its own keys are corrupt: those errors are
+contexts (the one recorder the judges use too, ``tests/recorder.py``); the test
+fails if a request left the machine or if the project's own scripts
+(``OUR_SCRIPTS``: the checklist, the site-wide scripts under ``/assets/js/``,
+Pyodide) threw an uncaught error or left a promise rejection unhandled
+(Playwright reports both as a ``weberror``). Material's inline scripts may
+throw when storage is disabled or its own keys are corrupt: those errors are
 told apart by their stack, which names no file of ours. ``test_guard.py`` plants
 errors in ``/assets/js/`` to show they are caught.
 """
@@ -20,61 +21,38 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Error, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.guide_ids import ROOTS
+from tests.recorder import Recorder
 
 ROOT = Path(__file__).resolve().parents[2]
-# Files of ours that run in the page (a stack naming one of them is our error).
-OUR_SCRIPTS = ("/assets/checklist/", "/assets/js/", "/assets/pyodide/")
 # Pyodide's cold start takes ~5 s on a fast machine; leave room for slow CI.
 ENGINE_WAIT_MS = 60_000
 PREFIX = ROOTS
 
 
-@dataclass
-class Guard:
-    """What a test's browser contexts requested and threw."""
+class Guard(Recorder):
+    """What a test's browser contexts requested and threw (tests/recorder.py),
+    and the two things that fail a test: a request that left the machine, or
+    an error of the site's own scripts."""
 
-    host: str = "127.0.0.1"
-    urls: list[str] = field(default_factory=list)
-    outside: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    @property
+    def errors(self) -> list[str]:
+        return self.our_errors
 
     def watch(self, context: BrowserContext) -> BrowserContext:
-        context.on("request", self._request)
-        context.on("page", self._page)
-        for page in context.pages:
-            self._page(page)
+        self.attach(context, csp=False)
         return context
 
-    def _request(self, request) -> None:
-        self.urls.append(request.url)
-        url = urlsplit(request.url)
-        if url.scheme in ("http", "https", "ws", "wss") and url.hostname != self.host:
-            self.outside.append(request.url)
-
-    def _page(self, page: Page) -> None:
-        page.on("pageerror", self._page_error)
-        page.on("console", self._console)
-
-    def _page_error(self, error: Error) -> None:
-        stack = error.stack or ""
-        if any(part in stack for part in OUR_SCRIPTS):
-            self.errors.append(f"{error.message}\n{stack}")
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if message.type == "error" and message.text.startswith("Checklist:"):
-            self.errors.append(message.text)
-
     def check(self) -> None:
-        assert not self.outside, f"requests left {self.host}: {self.outside}"
-        assert not self.errors, "the page's own scripts threw:\n" + "\n".join(self.errors)
+        assert not self.outside, f"requests left the machine: {self.outside}"
+        assert not self.our_errors, "the page's own scripts threw:\n" + "\n".join(self.our_errors)
 
 
 @pytest.fixture

@@ -179,7 +179,7 @@ def test_identifiers_never_go_into_a_url(page: Page, ui, guard) -> None:
     enter(page, STATE)
     page.locator("[data-action=export]").click()
     expect(page.locator("[data-summary]")).to_contain_text(MERCHANT_ID)
-    for url in [*guard.urls, page.url]:
+    for url in [*guard.requests, page.url]:
         assert MERCHANT_ID not in url and TERMINAL_ID not in url, url
 
 

@@ -19,7 +19,6 @@ from tests.judges.harness import (
     NOTES,
     SUB_PATH,
     Nginx,
-    Recorder,
     built_pages,
     free_port,
     is_checklist,
@@ -28,6 +27,7 @@ from tests.judges.harness import (
     tick_first_item,
     wait_for_engine,
 )
+from tests.recorder import Recorder
 
 
 def pytest_terminal_summary(terminalreporter) -> None:

@@ -7,22 +7,19 @@ Standard library plus Playwright and axe-playwright-python; no network.
 from __future__ import annotations
 
 import os
-import re
 import socket
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Response
+from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = "/usr/sbin/nginx"
 NGINX_EXAMPLE = ROOT / "deploy" / "nginx.conf"
-LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 SUB_PATH = "/some/sub/path/"  # where the browser sweep's deployment lives
 
 # What every judge reports at the end of the run (printed by conftest.py).
@@ -133,67 +130,6 @@ def start_nginx(workdir: Path, root: Path, prefix: str = "/", port: int | None =
             time.sleep(0.05)
     server.stop()
     raise AssertionError(f"nginx did not listen on {port}:\n{log.read_text(errors='replace')}")
-
-
-# --- browser recorders --------------------------------------------------------
-
-CSP_RECORDER = """
-addEventListener("securitypolicyviolation", (event) => {
-  window.__judgeCsp?.([location.pathname, event.effectiveDirective, event.blockedURI,
-                       event.sourceFile, event.lineNumber, event.sample].join(" | "));
-}, true);
-"""
-
-
-@dataclass
-class Recorder:
-    """Everything a browser context does that a judge may object to."""
-
-    requests: list[str] = field(default_factory=list)
-    outside: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)  # HTTP status >= 400
-    csp: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-    expected_404: set[str] = field(default_factory=set)
-
-    def attach(self, context: BrowserContext) -> Recorder:
-        context.expose_function("__judgeCsp", lambda text: self.csp.append(text))
-        context.add_init_script(CSP_RECORDER)
-        context.on("request", self._request)
-        context.on("response", self._response)
-        context.on("console", self._console)
-        context.on("weberror", lambda error: self.page_errors.append(str(error.error)))
-        return self
-
-    def _request(self, request: Request) -> None:
-        url = request.url
-        self.requests.append(url)
-        parts = urlsplit(url)
-        if parts.scheme in {"data", "blob", "about"}:
-            return
-        if parts.scheme not in {"http", "https", "ws", "wss"} or parts.hostname not in LOOPBACK:
-            self.outside.append(url)
-
-    def _response(self, response: Response) -> None:
-        url = response.url
-        if response.status < 400 or url in self.expected_404:
-            return
-        self.failed.append(f"{response.status} {url}")
-
-    def _console(self, message: ConsoleMessage) -> None:
-        """Console messages of pages and their workers. A CSP refusal inside a
-        worker (Pyodide compiling its wasm) fires no event the page can see and
-        is logged only as a warning: any message naming the policy counts."""
-        where = message.location.get("url", "")
-        text = f"{message.type}: {message.text} ({where})"
-        if re.search(r"Content[ -]Security[ -]Polic", message.text, re.I):
-            self.csp.append(f"console {text}")
-        if message.type != "error":
-            return
-        if "Failed to load resource" in message.text and where in self.expected_404:
-            return
-        self.console_errors.append(text)
 
 
 # --- the checklist --------------------------------------------------------------

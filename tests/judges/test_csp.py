@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.judges.harness import Recorder, built_pages, tick_first_item, wait_for_engine
+from tests.judges.harness import built_pages, tick_first_item, wait_for_engine
+from tests.recorder import Recorder
 
 META = re.compile(
     r'<meta http-equiv="Content-Security-Policy" content="(?P<policy>[^"]*)">', re.IGNORECASE

@@ -25,10 +25,10 @@ from playwright.sync_api import Page
 from tests.judges.harness import (
     NOTES,
     ROOT,
-    Recorder,
     tick_first_item,
     wait_for_engine,
 )
+from tests.recorder import Recorder
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"

@@ -14,7 +14,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.guide_ids import ROOTS
-from tests.judges.harness import SUB_PATH, Recorder, built_pages
+from tests.judges.harness import SUB_PATH, built_pages
+from tests.recorder import Recorder
 from tests.search_box import search
 
 pytestmark = pytest.mark.browser
