@@ -239,8 +239,9 @@ def test_a_slow_download_is_not_taken_for_a_hang(page: Page, ui) -> None:
 def test_the_timeout_ends_once_python_is_ready(page: Page, ui) -> None:
     """Messages that come after "ready" (the wasm's download being reported, for
     one) must not start the timeout again."""
+    page.clock.install()  # the page's timers, run forward below instead of waited for
     ui.open(page, "en", query="engine_timeout=8000")
-    page.wait_for_timeout(9000)
+    page.clock.run_for(9000)  # past the timeout, had anything started it again
     tick_and_check(page, ui)
 
 
