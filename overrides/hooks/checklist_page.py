@@ -24,16 +24,14 @@ Build events, each handled here once:
 
 from __future__ import annotations
 
-import importlib
 import math
 import os
-import sys
 from pathlib import Path
-from types import ModuleType
-from typing import Any, TypedDict
+from typing import Any
 
 import languages  # beside this file; MkDocs puts it on sys.path while loading hooks
 import pyodide_assets
+from engine_import import Engine
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -65,70 +63,8 @@ TIMEOUT_MS = 30_000
 TEST_SETTINGS_ENV = "CHECKLIST_TEST_SETTINGS"
 
 
-class RecordSpec(TypedDict):
-    """The closure record's data the page needs (``record.toml``)."""
-
-    reference: list[str]
-    how: list[str]
-    follow_up: dict[str, str]
-
-
-class Engine:
-    """The `checklist` package imported from the project, and what the page needs from it."""
-
-    def __init__(self, root: Path, digest: str) -> None:
-        self.root = root
-        self.digest = digest
-        self.module = import_engine(root)
-        try:
-            self.catalogue = self.module.catalogue()
-            self.new_state = self.module.new_state()
-            self.schema = self.module.SCHEMA
-            # Imported with the package above; named here, not read from sys.modules.
-            summary = importlib.import_module("checklist.summary")
-            #: The guide's phase titles, from the engine's one home for them.
-            self.phase_title = importlib.import_module("checklist.titles").phase_title
-            # How the summary hides digits, so the page can hide them the same
-            # way when it prints without the engine.
-            self.masks = {
-                "fields": {k: list(v) for k, v in summary.MASKS.items()},
-                "mark": summary.MASK,
-            }
-            # The closure record: which steps want a reference, the ways of
-            # confirming, the follow-up dates and the step each links to.
-            record = importlib.import_module("checklist.record")
-            self.record: RecordSpec = {
-                "reference": list(record.REFERENCE_ITEMS),
-                "how": list(record.HOW),
-                "follow_up": dict(record.FOLLOW_UP),
-            }
-        except Exception as error:
-            raise PluginError(f"The checklist engine failed at build time: {error!r}") from error
-
-
 ENGINE: Engine | None = None
 BUNDLE: pyodide_assets.EngineBundle | None = None
-
-
-def import_engine(root: Path) -> ModuleType:
-    """Import (or re-import) the `checklist` package from the project folder."""
-    for name in [
-        name for name in sys.modules if name == "checklist" or name.startswith("checklist.")
-    ]:
-        del sys.modules[name]
-    sys.path.insert(0, str(root))
-    try:
-        module = importlib.import_module("checklist")
-    except Exception as error:
-        raise PluginError(
-            f"Could not import the checklist engine from {root}: {error!r}"
-        ) from error
-    finally:
-        sys.path.remove(str(root))
-    missing = [name for name in ("SCHEMA", "catalogue", "new_state") if not hasattr(module, name)]
-    if missing:
-        raise PluginError(f"The checklist engine in {root} lacks {missing}.")
-    return module
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -26,19 +26,19 @@ standard library. Nothing here fetches anything from the network.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import startup_files  # beside this file, as the hooks import each other
 from mkdocs.exceptions import PluginError
+from startup_files import MANIFEST, SCENARIOS, STARTUP_FILES, STARTUP_SCRIPT, build_startup, run
 
 # What the browser needs from node_modules/pyodide, and nothing else.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
@@ -56,13 +56,9 @@ PROJECT_FILES = (
 PACKAGE_DIR = "checklist"
 # Made by pyodide_startup.mjs next to the lock file and the wheel (startup.json
 # describes them to the page's worker).
-STARTUP_SCRIPT = Path(__file__).with_name("pyodide_startup.mjs")
 # Pyodide's undocumented behaviour the browser's worker relies on.
 PRIVATE_API = Path(__file__).parents[1] / "assets" / "checklist" / "pyodide-private.js"
-STARTUP_FILES = ("stdlib-compiled.zip", "stdlib-source.zip")
-MANIFEST = "startup.json"
 # The scenarios the startup files are recorded from and checked against.
-SCENARIOS = Path("checklist") / "scenarios.json"
 
 
 @dataclass(frozen=True)
@@ -176,7 +172,8 @@ def source_digest(root: Path, version: str, info: dict[str, str]) -> str:
     for path in source_files(root):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
-    for path in (Path(__file__), STARTUP_SCRIPT, PRIVATE_API, root / SCENARIOS):
+    build_code = (Path(__file__), Path(startup_files.__file__), STARTUP_SCRIPT, PRIVATE_API)
+    for path in (*build_code, root / SCENARIOS):
         digest.update(path.read_bytes() if path.is_file() else b"(missing)")
     return digest.hexdigest()[:16]
 
@@ -187,14 +184,6 @@ def content_digest(folder: Path, names: tuple[str, ...]) -> str:
     for name in names:
         digest.update(name.encode() + b"\0" + (folder / name).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
-
-
-def run(command: list[str], cwd: Path, what: str) -> None:
-    """Run a build step; on failure, stop the build with its output."""
-    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        output = (result.stdout + result.stderr).strip()[-3000:]
-        raise PluginError(f"{what} failed ({' '.join(command)}):\n{output}")
 
 
 def pyodide_cli() -> list[str]:
@@ -274,70 +263,6 @@ def build_engine(root: Path, base_lock: dict[str, Any], cache: Path, engine_dir:
         except OSError:
             if not (engine_dir / "pyodide-lock.json").is_file():
                 raise
-
-
-def node() -> str:
-    """The `node` command (Node.js), which npm needed anyway to install Pyodide."""
-    found = shutil.which("node")
-    if not found:
-        raise PluginError(
-            "Node.js (`node`) was not found: it makes the checklist's start-up files "
-            "at build time. Install Node 20 or later."
-        )
-    return found
-
-
-def gzip_size(path: Path) -> int:
-    """The size of a file gzipped as a server does on the fly (level 6)."""
-    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
-
-
-def build_startup(root: Path, out: Path, package: str, wheel: str, scratch: Path) -> None:
-    """Make the start-up files next to the lock file and wheel in ``out``, and the
-    manifest the page's worker reads: file names, and sizes on the wire (to state
-    the download and choose how to start) and unpacked (to measure progress)."""
-    scenarios = root / SCENARIOS
-    if not scenarios.is_file():
-        raise PluginError(f"{scenarios} not found: the start-up files are recorded from it.")
-    runtime_dir = root / "node_modules" / "pyodide"
-    arguments = {
-        "pyodide": str(runtime_dir),
-        "lock": str(out / "pyodide-lock.json"),
-        "package": package,
-        "scenarios": str(scenarios),
-        "out": str(scratch),
-    }
-    run(
-        [node(), str(STARTUP_SCRIPT), json.dumps(arguments)],
-        cwd=root,
-        what="Making the checklist's start-up files (pyodide_startup.mjs)",
-    )
-    for name in STARTUP_FILES:
-        shutil.move(scratch / name, out / name)
-    engine = [out / "pyodide-lock.json", out / wheel]
-    wasm = runtime_dir / "pyodide.asm.wasm"
-    manifest = {
-        "wheel": wheel,
-        "stdlib": {"compiled": "stdlib-compiled.zip", "source": "stdlib-source.zip"},
-        # Bytes on the wire (gzip), to weigh each way of starting against the link.
-        "bytes": {
-            "runtime": sum(
-                gzip_size(runtime_dir / name)
-                for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
-            ),
-            "compiled": (out / "stdlib-compiled.zip").stat().st_size,
-            "source": (out / "stdlib-source.zip").stat().st_size,
-            "engine": sum(gzip_size(path) for path in engine),
-        },
-        # Bytes as the worker reads them (after HTTP decompression), for its progress.
-        "sizes": {
-            "wasm": wasm.stat().st_size,
-            "compiled": (out / "stdlib-compiled.zip").stat().st_size,
-            "source": (out / "stdlib-source.zip").stat().st_size,
-            "engine": sum(path.stat().st_size for path in engine),
-        },
-    }
-    (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
 
 
 def install(bundle: EngineBundle, site_dir: Path) -> None:

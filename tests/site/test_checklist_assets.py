@@ -10,7 +10,6 @@ import importlib.util
 import json
 import re
 import sys
-import tomllib
 import zipfile
 from pathlib import Path
 
@@ -30,7 +29,10 @@ def load_assets_module():
     """The hook's helper module, imported from its file as MkDocs does."""
     name = "pyodide_assets_under_test"
     if name not in sys.modules:
-        path = ROOT / "overrides" / "hooks" / "pyodide_assets.py"
+        hooks = ROOT / "overrides" / "hooks"
+        if str(hooks) not in sys.path:
+            sys.path.insert(0, str(hooks))  # it imports its neighbours, as under MkDocs
+        path = hooks / "pyodide_assets.py"
         spec = importlib.util.spec_from_file_location(name, path)
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module  # dataclasses look their module up there
