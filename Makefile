@@ -89,7 +89,7 @@ test: setup
 	scripts/system-deps
 	$(MAKE) --no-print-directory lint
 	node --test tests/js/
-	$(BIN)/python -m pytest --cov --cov-branch
+	$(BIN)/python -m pytest --cov --cov-branch --durations=15
 	@# The build hooks are measured (and reported above); the engine must stay at 100 %.
 	$(BIN)/python -m coverage report --include='checklist/*' --fail-under=100 --skip-covered
 
