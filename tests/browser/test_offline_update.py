@@ -196,8 +196,8 @@ def stubborn_site(changed_site: Path, tmp_path_factory: pytest.TempPathFactory) 
     shutil.copytree(changed_site, dest)
     worker = dest / "sw.js"
     source = worker.read_text(encoding="utf-8")
-    assert source.count("self.skipWaiting()") == 1
-    worker.write_text(source.replace("self.skipWaiting()", "void 0"), encoding="utf-8")
+    assert source.count("sw.skipWaiting()") == 1
+    worker.write_text(source.replace("sw.skipWaiting()", "void 0"), encoding="utf-8")
     return dest
 
 
