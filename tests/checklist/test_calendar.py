@@ -127,6 +127,12 @@ def test_a_stamp_that_is_no_date_falls_back_to_the_last_update(stamp):
     assert event["DTSTAMP"].dt.isoformat() == "2026-12-01T00:00:00+00:00"
 
 
+def test_a_stamp_without_a_time_zone_is_taken_as_utc():
+    state = {"schema": SCHEMA, "follow_up": {"refund_by": "2026-12-20"}}
+    (event,) = parsed(reminders(state, "en", SITE, "2026-12-04T15:00:00")["text"]).walk("VEVENT")
+    assert event["DTSTAMP"].dt.isoformat() == "2026-12-04T15:00:00+00:00"
+
+
 def test_escape_and_fold():
     assert escape("a;b,c\\d\r\ne\x00\x1b\tf") == "a\\;b\\,c\\\\d\\ne\tf"
     folded = fold("DESCRIPTION:" + "退" * 40)

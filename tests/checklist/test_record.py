@@ -117,6 +117,9 @@ def test_records_come_back_in_guide_order_even_for_open_steps():
          {"refund_by": "2026-12-20", "statement_on": "2027-01-05"}, []),
         ({"refund_by": "", "deposit_by": None}, {}, []),
         ({"refund_by": "soon"}, {}, [("invalid_date", "follow_up.refund_by")]),
+        # Ten characters, as a date has, but not one; and one that does not exist.
+        ({"refund_by": "2026/12/20"}, {}, [("invalid_date", "follow_up.refund_by")]),
+        ({"refund_by": "2026-02-30"}, {}, [("invalid_date", "follow_up.refund_by")]),
         ({"refund_by": 3}, {}, [("wrong_type", "follow_up.refund_by")]),
         ({"payday": "2026-12-20"}, {}, [("unknown_field", "follow_up.payday")]),
         ("2026-12-20", {}, [("wrong_type", "follow_up")]),
