@@ -37,6 +37,12 @@ def building(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
 
 
+def guide_url(url: str, config: MkDocsConfig) -> str | None:
+    """A page address under the language's root if it is a guide page, else None."""
+    inside = url.removeprefix(roots(config).get(building(config), ""))
+    return inside if inside.startswith(GUIDE) else None
+
+
 def locales(config: MkDocsConfig) -> ModuleType:
     """The engine's string loader, imported from the project folder."""
     root = str(Path(config.config_file_path).resolve().parent)

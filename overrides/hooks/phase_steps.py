@@ -56,9 +56,9 @@ def with_tick_links(html: str, tasks: frozenset[str], checklist_url: str, text: 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A guide page's steps that are checklist tasks end with a link to tick them."""
-    root = languages.roots(config)[languages.building(config)]
-    if not page.url.removeprefix(root).startswith(languages.GUIDE):
+    if languages.guide_url(page.url, config) is None:
         return html
+    root = languages.roots(config)[languages.building(config)]
     items = Path(config.config_file_path).parent / "checklist" / "items.toml"
     checklist_url = get_relative_url(root + CHECKLIST, page.url)
     text = languages.t(config, "links.tick_in_checklist")

@@ -6,10 +6,8 @@ missing."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
-import sys
 import zipfile
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from mkdocs.exceptions import PluginError
 
 import checklist
 from checklist.state import FIELDS
+from tests import hook_modules
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = ["pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide.mjs", "python_stdlib.zip"]
@@ -26,18 +25,7 @@ STARTUP = ["startup.json", "stdlib-compiled.zip", "stdlib-source.zip"]
 
 
 def load_assets_module():
-    """The hook's helper module, imported from its file as MkDocs does."""
-    name = "pyodide_assets_under_test"
-    if name not in sys.modules:
-        hooks = ROOT / "overrides" / "hooks"
-        if str(hooks) not in sys.path:
-            sys.path.insert(0, str(hooks))  # it imports its neighbours, as under MkDocs
-        path = hooks / "pyodide_assets.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # dataclasses look their module up there
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+    return hook_modules.load("pyodide_assets")
 
 
 def page_settings(site_dir: Path, page: str) -> dict:
