@@ -9,6 +9,7 @@ import { applyRecord, builtValue, dateOnTick, readRecord, recordControls } from 
 import { AnswersFold } from "./returning.js";
 import { PhaseFold } from "./phase-fold.js";
 import { ProblemMarks } from "./problem-marks.js";
+import { part } from "./parts.js";
 import { format } from "./settings.js";
 import { VerdictPanel } from "./verdict-panel.js";
 
@@ -266,13 +267,4 @@ export class ChecklistForm {
     this.problems.show(evaluation.problems ?? []);
     this.panel.render(evaluation, summary);
   }
-}
-
-/**
- * A part of the checklist the page's own template writes (partials/checklist/).
- * @param {ParentNode} parent
- * @param {string} selector
- */
-function part(parent, selector) {
-  return /** @type {HTMLElement} */ (parent.querySelector(selector));
 }

@@ -4,6 +4,7 @@
  * verdict panel. The rules that find them live in the engine.
  */
 import { controlOf } from "./fields.js";
+import { part } from "./parts.js";
 
 /**
  * @typedef {import("../../../types/engine.js").Problem} Problem
@@ -104,13 +105,4 @@ function slotName(problem) {
   // A task's record: next to the task.
   if (String(problem.field).startsWith("record.")) return String(problem.field).split(".")[1];
   return controlOf(String(problem.field));
-}
-
-/**
- * A part of the checklist the page's own template writes (partials/checklist/).
- * @param {ParentNode} parent
- * @param {string} selector
- */
-function part(parent, selector) {
-  return /** @type {HTMLElement} */ (parent.querySelector(selector));
 }

@@ -8,6 +8,7 @@
  * verdict panel.
  */
 import { watchEngineState } from "./engine-state.js";
+import { part } from "./parts.js";
 import { format } from "./settings.js";
 
 export class StatusBar {
@@ -101,13 +102,4 @@ export class StatusBar {
   update() {
     if (this.bar) this.bar.hidden = !this.pastPanel();
   }
-}
-
-/**
- * One of the bar's parts: partials/checklist/bar.html writes every one.
- * @param {ParentNode} parent the bar, or the part holding it
- * @param {string} selector
- */
-function part(parent, selector) {
-  return /** @type {HTMLElement} */ (parent.querySelector(selector));
 }

@@ -7,6 +7,7 @@
  */
 import { copyButton } from "../js/clipboard.js";
 import { controlOf } from "./fields.js";
+import { part } from "./parts.js";
 import { format } from "./settings.js";
 import { StatusBar } from "./status-bar.js";
 
@@ -46,21 +47,21 @@ export class VerdictPanel {
     const { panel, strings } = this;
     panel.hidden = false;
     panel.dataset.verdict = evaluation.verdict;
-    panelPart(panel, "[data-verdict-text]").textContent = summary.verdict_text;
+    part(panel, "[data-verdict-text]").textContent = summary.verdict_text;
     const { done, total } = evaluation.progress;
     const progressText = format(strings.progress, { done, total });
-    panelPart(panel, "[data-progress]").textContent = progressText;
+    part(panel, "[data-progress]").textContent = progressText;
     // The code support staff can read the answers and ticks from (nothing else).
     const codePart = panel.querySelector("[data-progress-code-part]");
     if (codePart) {
       codePart.hidden = !summary.progress_code;
-      panelPart(codePart, "[data-progress-code]").textContent = summary.progress_code;
+      part(codePart, "[data-progress-code]").textContent = summary.progress_code;
       if (!codePart.querySelector(".copy-link")) {
         codePart.querySelector(".checklist-verdict__code-line")?.after(this.copyCode(codePart));
       }
     }
 
-    panelPart(panel, "[data-blockers]").replaceChildren(
+    part(panel, "[data-blockers]").replaceChildren(
       ...summary.blockers.map((blocker) => {
         const item = document.createElement("li");
         item.dataset.blocker = blocker.id;
@@ -69,7 +70,7 @@ export class VerdictPanel {
         return item;
       }),
     );
-    panelPart(panel, "[data-blockers-part]").hidden = summary.blockers.length === 0;
+    part(panel, "[data-blockers-part]").hidden = summary.blockers.length === 0;
     const count = panel.querySelector("[data-blockers-count]");
     if (count) count.textContent = `(${summary.blockers.length})`;
 
@@ -80,7 +81,7 @@ export class VerdictPanel {
     const announcement = `${summary.verdict_text}. ${progressText}`;
     if (announcement !== this.lastAnnouncement) {
       this.lastAnnouncement = announcement;
-      panelPart(this.root, "[data-announce]").textContent = announcement;
+      part(this.root, "[data-announce]").textContent = announcement;
     }
   }
 
@@ -92,7 +93,7 @@ export class VerdictPanel {
    *   href: string} | null}} summary
    */
   showNext(summary) {
-    const next = panelPart(this.panel, "[data-next]");
+    const next = part(this.panel, "[data-next]");
     delete next.dataset.nextItem;
     delete next.dataset.nextQuestion;
     const step = summary.next;
@@ -113,7 +114,7 @@ export class VerdictPanel {
    */
   showWarnings(problems) {
     const { lang } = this.settings;
-    const list = panelPart(this.panel, "[data-problems]");
+    const list = part(this.panel, "[data-problems]");
     let shown = 0;
     for (const problem of problems) {
       const field = problem.level === "warning" ? this.control(fieldName(problem)) : null;
@@ -128,17 +129,17 @@ export class VerdictPanel {
       list.append(item);
       shown += 1;
     }
-    if (shown) panelPart(this.panel, "[data-problems-part]").hidden = false;
+    if (shown) part(this.panel, "[data-problems-part]").hidden = false;
   }
 
   /**
    * The copy button of the progress code (it copies the code as shown).
-   * @param {Element} part the code's part of the panel
+   * @param {Element} codePart the code's part of the panel
    */
-  copyCode(part) {
+  copyCode(codePart) {
     const { strings } = this;
     return copyButton({
-      url: () => part.querySelector("[data-progress-code]")?.textContent ?? "",
+      url: () => codePart.querySelector("[data-progress-code]")?.textContent ?? "",
       text: strings.progress_code_copy,
       label: strings.progress_code_copy,
     });
@@ -163,13 +164,4 @@ export class VerdictPanel {
 function fieldName(problem) {
   if (!problem.field) return "";
   return controlOf(String(problem.field));
-}
-
-/**
- * One of the panel's parts: partials/checklist/status.html writes every one.
- * @param {ParentNode} parent the panel, the part holding it, or the checklist's root
- * @param {string} selector
- */
-function panelPart(parent, selector) {
-  return /** @type {HTMLElement} */ (parent.querySelector(selector));
 }
