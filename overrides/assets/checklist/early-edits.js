@@ -3,7 +3,7 @@
  * usable before the saved progress can be shown): read by
  * ChecklistForm.earlyEdits, laid over the saved progress here.
  */
-import { FIELDS } from "./fields.js";
+import { FIELDS, setAt } from "./fields.js";
 
 /**
  * @typedef {import("./session.js").State} State
@@ -34,16 +34,8 @@ export function withEdits(state, edits) {
   }
   for (const [name, value] of Object.entries(edits.fields)) {
     // The closure record's controls are named by their path (record-fields.js).
-    const path = FIELDS[name] ?? name.split(".");
-    const last = path[path.length - 1];
-    /** @type {Record<string, unknown>} */
-    let node = next;
-    // Copied as it is: what the path runs through is the engine's to check.
-    for (const key of path.slice(0, -1)) {
-      node = node[key] = { .../** @type {object | undefined} */ (node[key]) };
-    }
-    if (value === "" && !FIELDS[name]) delete node[last];
-    else node[last] = value;
+    // An emptied record field is removed; the merchant's details and notes stay as text.
+    setAt(next, FIELDS[name] ?? name.split("."), value === "" && !FIELDS[name] ? undefined : value);
   }
   return next;
 }

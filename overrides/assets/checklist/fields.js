@@ -32,7 +32,8 @@ export const MERCHANT_FLAT = Object.freeze(
 );
 
 /**
- * Write `value` at `path` in `node`, making the objects on the way. Changes `node`.
+ * Write `value` at `path` in `node`, making the objects on the way (anything
+ * else on the way is replaced); `undefined` removes the value. Changes `node`.
  * @param {object} node
  * @param {readonly string[]} path
  * @param {unknown} value
@@ -43,5 +44,21 @@ export function setAt(node, path, value) {
     const next = at[key];
     at = /** @type {Record<string, unknown>} */ (next && typeof next === "object" ? next : (at[key] = {}));
   }
-  at[path[path.length - 1]] = value;
+  if (value === undefined) delete at[path[path.length - 1]];
+  else at[path[path.length - 1]] = value;
+}
+
+/**
+ * The value at `path` in `node`, or undefined where the path runs out. Saved
+ * JSON is any JSON until the engine checks it: nothing on the way is trusted.
+ * @param {unknown} node
+ * @param {readonly string[]} path
+ * @returns {unknown}
+ */
+export function valueAt(node, path) {
+  let at = node;
+  for (const key of path) {
+    at = at && typeof at === "object" ? /** @type {Record<string, unknown>} */ (at)[key] : undefined;
+  }
+  return at;
 }

@@ -4,7 +4,7 @@
  * says (verdict, blockers, next step, problems, what applies). It never
  * decides anything itself: the rules live in the Python engine.
  */
-import { FIELDS, setAt } from "./fields.js";
+import { FIELDS, setAt, valueAt } from "./fields.js";
 import { applyRecord, builtValue, dateOnTick, readRecord, recordControls } from "./record-fields.js";
 import { AnswersFold } from "./returning.js";
 import { PhaseFold } from "./phase-fold.js";
@@ -146,11 +146,7 @@ export class ChecklistForm {
     }
     for (const [name, path] of Object.entries(FIELDS)) {
       // Any JSON until the engine checks it: shown as text, whatever it is.
-      let node = /** @type {unknown} */ (state);
-      for (const key of path) {
-        node = node && typeof node === "object" ? /** @type {Record<string, unknown>} */ (node)[key] : undefined;
-      }
-      const value = String(node ?? "");
+      const value = String(valueAt(state, path) ?? "");
       const field = this.control(name);
       if (field && field.value !== value) field.value = value;
     }

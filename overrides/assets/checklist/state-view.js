@@ -43,19 +43,14 @@ export function fieldsOf(value) {
  */
 export function withTextFields(state) {
   // As read from storage: any JSON until the engine checks it.
-  /** @type {unknown} */
-  const merchant = state.merchant;
-  const fields = merchant && typeof merchant === "object" && !Array.isArray(merchant) ? merchant : null;
+  const fields = fieldsOf(state.merchant);
   const fixNotes = state.notes !== undefined && typeof state.notes !== "string";
-  const badMerchant = fields
-    ? Object.entries(fields).filter(([, value]) => value !== null && typeof value !== "string")
-    : [];
+  const badMerchant = Object.entries(fields).filter(([, value]) => value !== null && typeof value !== "string");
   if (!fixNotes && !badMerchant.length) return state;
   /** @type {{notes?: unknown, merchant?: unknown}} */
   const next = { ...state };
   if (fixNotes) next.notes = asText(state.notes);
   if (badMerchant.length) {
-    /** @type {Record<string, unknown>} */
     const text = { ...fields };
     for (const [key, value] of badMerchant) text[key] = asText(value);
     next.merchant = text;

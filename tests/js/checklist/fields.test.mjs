@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { controlOf, FIELDS, MERCHANT_FLAT, setAt } from "../../../overrides/assets/checklist/fields.js";
+import { controlOf, FIELDS, MERCHANT_FLAT, setAt, valueAt } from "../../../overrides/assets/checklist/fields.js";
 
 test("a problem's field names the control that holds it", () => {
   assert.equal(controlOf("merchant.name"), "merchant_name");
@@ -39,4 +39,20 @@ test("a value is written at its path, the objects on the way made or kept", () =
     notes: "new",
     record: { "tax-paid": { ref: "A1" } },
   });
+});
+
+test("writing undefined removes the value and keeps its neighbours", () => {
+  /** @type {Record<string, unknown>} */
+  const state = { record: { "tax-paid": { ref: "A1", date: "2026-10-08" } } };
+  setAt(state, ["record", "tax-paid", "ref"], undefined);
+  assert.deepEqual(state, { record: { "tax-paid": { date: "2026-10-08" } } });
+});
+
+test("a value is read at its path; a path through anything but an object gives undefined", () => {
+  const state = { merchant: { name: "店" }, notes: "n", record: "broken" };
+  assert.equal(valueAt(state, FIELDS.merchant_name), "店");
+  assert.equal(valueAt(state, FIELDS.notes), "n");
+  assert.equal(valueAt(state, ["record", "tax-paid", "ref"]), undefined);
+  assert.equal(valueAt(state, FIELDS.merchant_id), undefined);
+  assert.equal(valueAt(null, FIELDS.merchant_name), undefined);
 });
