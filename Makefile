@@ -108,7 +108,6 @@ lock: | python
 	.lock-venv/bin/pip-compile $(LOCK_OPTS) --extra site --extra test \
 	  -c requirements/site.lock -o requirements/test.lock pyproject.toml
 	rm -rf .lock-venv
-	rm -rf .lock-venv
 
 clean:
 	rm -rf site build .pytest_cache .ruff_cache .coverage

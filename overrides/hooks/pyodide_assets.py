@@ -54,11 +54,8 @@ PROJECT_FILES = (
     "AUTHORS*",
 )
 PACKAGE_DIR = "checklist"
-# Made by pyodide_startup.mjs next to the lock file and the wheel (startup.json
-# describes them to the page's worker).
 # Pyodide's undocumented behaviour the browser's worker relies on.
 PRIVATE_API = Path(__file__).parents[1] / "assets" / "checklist" / "pyodide-private.js"
-# The scenarios the startup files are recorded from and checked against.
 
 
 @dataclass(frozen=True)

@@ -42,10 +42,6 @@ class Guard(Recorder):
     and the two things that fail a test: a request that left the machine, or
     an error of the site's own scripts."""
 
-    @property
-    def errors(self) -> list[str]:
-        return self.our_errors
-
     def watch(self, context: BrowserContext) -> BrowserContext:
         self.attach(context, csp=False)
         return context

@@ -34,7 +34,7 @@ def test_an_error_planted_in_assets_js_fails_the_test(
     page.goto(site_url + "404.html")
     with page.expect_event("pageerror"):
         page.add_script_tag(url=f"{site_url}assets/js/planted-{kind}.js")
-    assert len(guard.errors) == 1 and "planted" in guard.errors[0], guard.errors
+    assert len(guard.our_errors) == 1 and "planted" in guard.our_errors[0], guard.our_errors
     with pytest.raises(AssertionError, match="the page's own scripts threw"):
         guard.check()
 
@@ -50,5 +50,5 @@ def test_an_error_of_no_file_of_ours_is_left_to_its_owner(
     # Material's own folder: an error there is the theme's (e.g. its storage code).
     with page.expect_event("pageerror"):
         page.add_script_tag(url=f"{site_url}assets/javascripts/planted-later.js")
-    assert guard.errors == []
+    assert guard.our_errors == []
     guard.check()
