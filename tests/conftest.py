@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -17,6 +18,9 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from filelock import FileLock
+
+from tests.judges.harness import NOTES
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -35,8 +39,25 @@ def build_site(dest: Path, **env: str) -> Path:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The built site (one strict build per test session)."""
-    return build_site(tmp_path_factory.mktemp("site"), CHECKLIST_TEST_SETTINGS="1")
+    """The built site, with the test settings.
+
+    ``make test`` runs pytest twice (the parallel part, then the tests that run
+    alone) and names one folder in ``TEST_SITE`` for both, emptied first: the
+    first process to get there builds into it while the others wait on its lock,
+    so the site is built once per run. Without ``TEST_SITE`` each session builds
+    its own.
+    """
+    shared = os.environ.get("TEST_SITE")
+    if not shared:
+        return build_site(tmp_path_factory.mktemp("site"), CHECKLIST_TEST_SETTINGS="1")
+    site = Path(shared)
+    done = site.with_name(site.name + ".built")  # written only once a build succeeded
+    with FileLock(site.with_name(site.name + ".lock")):
+        if not done.is_file():
+            shutil.rmtree(site, ignore_errors=True)
+            build_site(site, CHECKLIST_TEST_SETTINGS="1")
+            done.touch()
+    return site
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -103,3 +124,22 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
             "--disable-quic",
         ],
     }
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: hand the judges' notes to the main process."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["judges_notes"] = NOTES
+
+
+def pytest_testnodedown(node, error) -> None:  # pytest-xdist's hook, in the main process
+    NOTES.extend(getattr(node, "workeroutput", {}).get("judges_notes", []))
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """What the judges looked at, in one section."""
+    if NOTES:
+        terminalreporter.section("judges")
+        for note in NOTES:
+            terminalreporter.write_line(note)

@@ -42,6 +42,7 @@ def test_an_aborted_wasm_request_fails_clearly_and_the_checklist_still_saves(
     expect_failed_but_usable(page, ui, lang)
 
 
+@pytest.mark.serial  # timed
 def test_wasm_with_the_wrong_mime_type_fails_within_the_timeout(page: Page, ui, site_dir) -> None:
     wasm = next(site_dir.glob("assets/pyodide/*/pyodide.asm.wasm"))
 

@@ -198,6 +198,7 @@ def test_the_form_is_locked_while_a_migration_runs_and_ticks_after_are_saved(
     assert ui.saved(page)["done"] == expected
 
 
+@pytest.mark.serial  # waits out a window
 def test_a_slow_tab_never_overwrites_a_newer_save_with_its_migration(page: Page, ui) -> None:
     ui.seed(page, {ui.storage_key: json.dumps(OLD, ensure_ascii=False)})
     slow = page.context.new_page()

@@ -26,6 +26,7 @@ def import_file(page: Page, path: Path) -> None:
 
 
 @pytest.mark.parametrize("updated", ["2025-01-31T09:30:00+08:00", "2099-01-01T00:00:00+08:00"])
+@pytest.mark.serial  # waits out a window
 def test_an_import_is_not_undone_by_another_tab(
     page: Page, ui, tmp_path: Path, updated: str
 ) -> None:

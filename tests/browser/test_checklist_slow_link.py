@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, expect
 
 from tests.throttled_server import SlowServer
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 
 LOCALES = Path(__file__).resolve().parents[2] / "checklist" / "locales"
 TWO_MBIT = 250_000  # bytes per second

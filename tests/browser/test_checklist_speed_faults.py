@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Route, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
+pytestmark = [pytest.mark.browser, pytest.mark.serial, pytest.mark.usefixtures("guard")]
 
 FAST = 20_000_000  # bytes/s the page's own files seem to arrive at
 ORDINARY = 1_000_000

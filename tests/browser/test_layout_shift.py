@@ -25,7 +25,7 @@ import checklist
 from tests.guide_ids import ROOTS
 from tests.judges.harness import built_pages, is_checklist, page_path, wait_for_engine
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 
 LIMIT = 0.02
 OWN_SCRIPTS = re.compile(r"/assets/(js|checklist)/[^/]+\.js$")

@@ -75,6 +75,7 @@ def test_the_checklist_answers_offline_once_it_ran_online(fresh: BrowserContext,
     [{"saveData": True, "effectiveType": "4g"}, {"saveData": False, "effectiveType": "2g"}],
     ids=["save-data", "2g"],
 )
+@pytest.mark.serial  # timed: the normal case keeps the runtime within 3 s
 def test_no_runtime_is_kept_on_save_data_or_2g(browser: Browser, site_url, connection) -> None:
     """What the browser reports is emulated in the page (Chromium has no switch for it)."""
     context = browser.new_context()

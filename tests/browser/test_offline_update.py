@@ -40,7 +40,7 @@ from tests.conftest import QuietHandler
 from tests.guide_ids import ROOTS
 from tests.judges.harness import tick_first_item
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 
 ROOT = Path(__file__).resolve().parents[2]
 # Build B's changes: a sentence on one page, a custom property in one stylesheet.

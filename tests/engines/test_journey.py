@@ -19,7 +19,12 @@ import time
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from tests.engines.drivers import Driver
+
+# At 2 Mbit/s, timed: it runs alone, after the parallel part (see CONTRIBUTING.md).
+pytestmark = pytest.mark.serial
 
 LOCALES = Path(__file__).resolve().parents[2] / "checklist" / "locales"
 KEY = "pos-closure:/:checklist"

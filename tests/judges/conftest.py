@@ -30,14 +30,6 @@ from tests.judges.harness import (
 from tests.recorder import Recorder
 
 
-def pytest_terminal_summary(terminalreporter) -> None:
-    """What the judges looked at: page counts and the outside links they listed."""
-    if NOTES:
-        terminalreporter.section("judges")
-        for note in NOTES:
-            terminalreporter.write_line(note)
-
-
 @pytest.fixture(scope="session")
 def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Nginx]]:
     """Factory: serve a directory with deploy/nginx.conf; every server stops at the end."""

@@ -29,6 +29,10 @@ SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>",
 TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 DATA_BLOCK_TYPES = {"application/json", "application/ld+json", "text/template"}
 
+# Its tests share one sub-path build and one sweep of it (judges/conftest.py):
+# they run in one process, with the serial tests.
+pytestmark = pytest.mark.serial
+
 # The policy, directive by directive (script-src also gets each page's hashes).
 EXPECTED = {
     "default-src": "'self'",

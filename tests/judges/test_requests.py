@@ -13,7 +13,8 @@ import pytest
 
 from tests.judges.harness import NOTES
 
-pytestmark = pytest.mark.browser
+# Shares one sub-path build and one sweep of it with test_csp.py: runs with the serial tests.
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 
 
 def test_the_recorder_sees_worker_traffic(nginx_sweep) -> None:

@@ -18,7 +18,8 @@ from tests.judges.harness import SUB_PATH, built_pages
 from tests.recorder import Recorder
 from tests.search_box import search
 
-pytestmark = pytest.mark.browser
+# Shares one sub-path build and one sweep of it with test_csp.py: runs with the serial tests.
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 
 PREFIX = SUB_PATH
 
