@@ -85,6 +85,8 @@ check: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/checklist \
 	  --ignore=tests/checklist/test_pyodide.py --ignore=tests/checklist/test_progress_code_pyodide.py
 
+PYTEST := TEST_SITE=$(CURDIR)/build/test-site $(BIN)/python -m pytest --cov --cov-branch
+
 test: setup
 	scripts/system-deps
 	$(MAKE) --no-print-directory lint
@@ -92,13 +94,12 @@ test: setup
 	@# Most tests run in three processes (two cores, and browsers that often wait);
 	@# the "serial" ones run in one process afterwards: those timed or waiting out
 	@# a window, so that no other test's load skews them, and those sharing the
-	@# sub-path build, so that it is built and swept once. Both parts share one build of the
-	@# site (TEST_SITE, tests/conftest.py), emptied here so that it is fresh.
-	rm -rf build/test-site build/test-site.built
-	TEST_SITE=$(CURDIR)/build/test-site $(BIN)/python -m pytest -n 3 \
-	  -m "not serial" --cov --cov-branch --durations=15
-	TEST_SITE=$(CURDIR)/build/test-site $(BIN)/python -m pytest -m serial \
-	  --cov --cov-branch --cov-append --durations=5
+	@# sub-path build, so that it is built and swept once. Both parts share one
+	@# build of the site (TEST_SITE, tests/conftest.py); removing its mark makes
+	@# the first part build it afresh.
+	rm -f build/test-site.built
+	$(PYTEST) -n 3 -m "not serial" --durations=15
+	$(PYTEST) -m serial --cov-append --durations=5
 	@# The build hooks are measured (and reported above); the engine must stay at 100 %.
 	$(BIN)/python -m coverage report --include='checklist/*' --fail-under=100 --skip-covered
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -42,10 +41,10 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built site, with the test settings.
 
     ``make test`` runs pytest twice (the parallel part, then the tests that run
-    alone) and names one folder in ``TEST_SITE`` for both, emptied first: the
-    first process to get there builds into it while the others wait on its lock,
-    so the site is built once per run. Without ``TEST_SITE`` each session builds
-    its own.
+    alone) and names one folder in ``TEST_SITE`` for both, with its ``.built``
+    mark removed: the first process to get there builds into it (MkDocs empties
+    the folder first) while the others wait on its lock, so the site is built
+    once per run. Without ``TEST_SITE`` each session builds its own.
     """
     shared = os.environ.get("TEST_SITE")
     if not shared:
@@ -54,7 +53,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     done = site.with_name(site.name + ".built")  # written only once a build succeeded
     with FileLock(site.with_name(site.name + ".lock")):
         if not done.is_file():
-            shutil.rmtree(site, ignore_errors=True)
             build_site(site, CHECKLIST_TEST_SETTINGS="1")
             done.touch()
     return site
