@@ -100,6 +100,14 @@ def scenarios() -> list[dict]:
     return json.loads((ROOT / "checklist" / "scenarios.json").read_text(encoding="utf-8"))
 
 
+def front(page: Page) -> None:
+    """Bring `page`'s tab to the front, as a merchant does with the tab they
+    use. A tab behind another is hidden: Chromium runs none of its animation
+    frames, and each of Playwright's clicks there waits about a second for
+    them. Storage events still reach it, which the two-tab tests rely on."""
+    page.bring_to_front()
+
+
 @dataclass(frozen=True)
 class ChecklistUI:
     """Opens the checklist page of a served site and reads what it shows and saves."""
@@ -128,7 +136,9 @@ class ChecklistUI:
         """Open the checklist page; by default wait until Python has evaluated,
         then open every folded phase and the folded answers, as a merchant
         does who wants to tick or answer anything (``unfold=False`` keeps the
-        page as it first shows)."""
+        page as it first shows). The page's tab comes to the front, as the tab
+        a merchant opens does: see ``front``."""
+        front(page)
         page.goto(self.url(lang, query, fragment))
         expect(page.locator("[data-checklist]")).to_have_attribute("data-started", "")
         if wait:
