@@ -49,7 +49,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shared = os.environ.get("TEST_SITE")
     if not shared:
         return build_site(tmp_path_factory.mktemp("site"), CHECKLIST_TEST_SETTINGS="1")
-    site = Path(shared)
+    site = Path(shared).resolve()  # a relative path would break the sub-path symlinks
     done = site.with_name(site.name + ".built")  # written only once a build succeeded
     with FileLock(site.with_name(site.name + ".lock")):
         if not done.is_file():
