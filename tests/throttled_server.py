@@ -35,6 +35,7 @@ COMPRESSED_TYPES = (
     "image/svg+xml",
 )
 CHUNK = 8192
+TWO_MBIT = 250_000  # bytes per second: a merchant's weak mobile link
 
 
 class Link:

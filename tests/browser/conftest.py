@@ -30,6 +30,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.guide_ids import ROOTS
 from tests.recorder import Recorder
+from tests.throttled_server import TWO_MBIT, SlowServer
 
 ROOT = Path(__file__).resolve().parents[2]
 # Pyodide's cold start takes ~5 s on a fast machine; leave room for slow CI.
@@ -83,6 +84,15 @@ def fresh(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
+@pytest.fixture
+def slow_site(site_dir: Path) -> Iterator[SlowServer]:
+    """The built site behind a 2 Mbit/s link shared by all its connections, gzip
+    as a host sends it (tests/throttled_server.py), on its own loopback port."""
+    server = SlowServer(site_dir, TWO_MBIT).start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def storage_key(site_url: str) -> str:
     return checklist_key(site_url)
@@ -98,14 +108,6 @@ def checklist_key(site_url: str) -> str:
 def scenarios() -> list[dict]:
     """The engine's named scenarios, shared with the unit and Pyodide tests."""
     return json.loads((ROOT / "checklist" / "scenarios.json").read_text(encoding="utf-8"))
-
-
-def front(page: Page) -> None:
-    """Bring `page`'s tab to the front, as a merchant does with the tab they
-    use. A tab behind another is hidden: Chromium runs none of its animation
-    frames, and each of Playwright's clicks there waits about a second for
-    them. Storage events still reach it, which the two-tab tests rely on."""
-    page.bring_to_front()
 
 
 @dataclass(frozen=True)
@@ -137,8 +139,10 @@ class ChecklistUI:
         then open every folded phase and the folded answers, as a merchant
         does who wants to tick or answer anything (``unfold=False`` keeps the
         page as it first shows). The page's tab comes to the front, as the tab
-        a merchant opens does: see ``front``."""
-        front(page)
+        a merchant opens does: a tab behind another is hidden, Chromium runs
+        none of its animation frames, and each of Playwright's clicks there
+        waits about a second for them (storage events still reach it)."""
+        page.bring_to_front()
         page.goto(self.url(lang, query, fragment))
         expect(page.locator("[data-checklist]")).to_have_attribute("data-started", "")
         if wait:

@@ -13,7 +13,6 @@ from playwright.sync_api import Page, expect
 
 import checklist
 from checklist.record import FOLLOW_UP
-from tests.browser.conftest import front
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
 
@@ -221,13 +220,13 @@ def test_two_tabs_stay_consistent(page: Page, ui) -> None:
     other = page.context.new_page()
     ui.open(page, "zh")  # the first verdict folds phases: open them before ticking
     ui.open(other, "en")
-    front(page)  # back to the first tab: the other follows from behind
+    page.bring_to_front()  # back to the first tab: the other follows from behind
     page.locator('input[name="balance-settled"]').check()
     page.locator('input[name="merchant_id"]').fill("822290059430BCY")
     expect(other.locator('input[name="balance-settled"]')).to_be_checked()
     expect(other.locator('input[name="merchant_id"]')).to_have_value("822290059430BCY")
     expect(other.locator('[id="balance-settled"] [data-status]')).to_have_text("Completed")
-    front(other)
+    other.bring_to_front()
     other.locator('input[name="paid_deposit"][value="no"]').check()
     expect(page.locator('input[name="paid_deposit"][value="no"]')).to_be_checked()
     expect(page.locator('input[name="balance-settled"]')).to_be_checked()

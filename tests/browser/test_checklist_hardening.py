@@ -12,7 +12,6 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 import checklist
-from tests.browser.conftest import front
 from tests.browser.test_checklist_faults import OLD, damaged_copies, page_strings
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
@@ -34,7 +33,7 @@ def test_an_import_is_not_undone_by_another_tab(
     other = page.context.new_page()
     ui.open(page, "zh")
     ui.open(other, "zh")
-    front(page)  # back to the first tab: the other follows from behind
+    page.bring_to_front()  # back to the first tab: the other follows from behind
     page.locator('input[name="balance-settled"]').check()
     expect(other.locator('input[name="balance-settled"]')).to_be_checked()
     file = {**checklist.new_state(), "done": {"terminal-stopped": True}, "updated": updated}

@@ -16,7 +16,6 @@ from playwright.sync_api import Page, expect
 
 import checklist
 from checklist.locales import t
-from tests.browser.conftest import front
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
 
@@ -89,11 +88,11 @@ def test_two_tabs_share_the_record(page: Page, ui) -> None:
     other = page.context.new_page()
     ui.open(page, "zh")  # the first verdict folds phases: open them before clicking
     ui.open(other, "en")
-    front(page)  # back to the first tab: the other follows from behind
+    page.bring_to_front()  # back to the first tab: the other follows from behind
     details(page, A).locator("summary").click()
     page.locator(f'input[name="record.{A}.reference"]').fill("SQ-7")
     expect(other.locator(f'input[name="record.{A}.reference"]')).to_have_value("SQ-7")
-    front(other)
+    other.bring_to_front()
     open_follow_up(other)
     other.locator('input[name="follow_up.deposit_by"]').fill("2027-01-15")
     expect(page.locator('input[name="follow_up.deposit_by"]')).to_have_value("2027-01-15")

@@ -4,15 +4,14 @@ gzip as nginx sends it), as the WebKit and Firefox journeys are (tests/engines/)
 
 The checker must start on the first try, say what it downloads (never "already on
 this device" on a first visit) and show real progress while the bytes arrive.
-Chromium's own network emulation (test_checklist_speed_faults.py) throttles each
-request on its own; this server shares one link between them, as a phone's is.
+Chromium's own network emulation would throttle each request on its own; this
+server shares one link between them, as a phone's is.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,17 +22,9 @@ from tests.throttled_server import SlowServer
 pytestmark = [pytest.mark.browser, pytest.mark.serial]
 
 LOCALES = Path(__file__).resolve().parents[2] / "checklist" / "locales"
-TWO_MBIT = 250_000  # bytes per second
 # The download alone is about 4 MB (20 s at 2 Mbit/s); Python then starts on a
 # shared, busy CPU. The page itself gives up only on a stall, not on total time.
 START_MS = 240_000
-
-
-@pytest.fixture
-def slow_site(site_dir: Path) -> Iterator[SlowServer]:
-    server = SlowServer(site_dir, TWO_MBIT).start()
-    yield server
-    server.stop()
 
 
 def test_the_checker_starts_on_the_first_try_at_2_mbit(

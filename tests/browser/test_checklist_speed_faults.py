@@ -26,7 +26,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.serial, pytest.mark.usefixtures("
 FAST = 20_000_000  # bytes/s the page's own files seem to arrive at
 ORDINARY = 1_000_000
 SLOW = 200_000
-TWO_MBIT = 250_000
 
 # Replaces what engine.js's measureLink() reads: one 100 KB file that arrived
 # at `rate` bytes/s (or none at all), and optionally the data-saver setting.
@@ -220,23 +219,19 @@ def test_a_repeat_visit_uses_the_library_kept_on_the_device_whatever_the_link(
     second.close()
 
 
-def test_a_slow_download_is_not_taken_for_a_hang(page: Page, ui, site_dir: Path) -> None:
+def test_a_slow_download_is_not_taken_for_a_hang(page: Page, ui, slow_site: SlowServer) -> None:
     """The page's timeout (here 12 s) is for a hang, not for a slow link: the
     worker says how much it downloads, the page allows for it at the rate it
     measured, and only Python's start after the download gets the 12 s. At
     2 Mbit/s, gzipped as a host sends it (tests/throttled_server.py), the
     download alone takes about 20 s."""
-    slow = SlowServer(site_dir, TWO_MBIT).start()
-    try:
-        on_slow_link = ChecklistUI(slow.url, ui.storage_key)
-        seen = warnings(page)
-        on_slow_link.open(page, "zh", query="engine_timeout=12000", wait=None)
-        on_slow_link.wait_engine(page, "ready", timeout=120_000)
-        expect(page.locator("[data-verdict]")).to_have_count(1)
-        on_slow_link.unfold(page)  # the first verdict folds the phases away from the next step
-        tick_and_check(page, on_slow_link)
-    finally:
-        slow.stop()
+    on_slow_link = ChecklistUI(slow_site.url, ui.storage_key)
+    seen = warnings(page)
+    on_slow_link.open(page, "zh", query="engine_timeout=12000", wait=None)
+    on_slow_link.wait_engine(page, "ready", timeout=120_000)
+    expect(page.locator("[data-verdict]")).to_have_count(1)
+    on_slow_link.unfold(page)  # the first verdict folds the phases away from the next step
+    tick_and_check(page, on_slow_link)
     assert seen == [], seen
 
 

@@ -28,7 +28,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 import checklist
-from tests.browser.conftest import ChecklistUI, checklist_key, front
+from tests.browser.conftest import ChecklistUI, checklist_key
 from tests.browser.offline_helpers import (
     INSTALL_WAIT_MS,
     STRINGS,
@@ -238,7 +238,7 @@ def test_a_new_version_that_never_takes_over_reloads_nothing(
 ) -> None:
     base, _ = served(deploy)
     page, other = fresh.new_page(), fresh.new_page()
-    front(page)  # the tab used; the other stays open behind it
+    page.bring_to_front()  # the tab used; the other stays open behind it
     page.goto(base + "en/guide/before/")
     wait_until_offline_ready(page, "en")
     other.goto(base + "en/")

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.engines.drivers import ENGINES, FIREFOX, MINIBROWSER, WEBKIT_DRIVER, Driver
-from tests.throttled_server import SlowServer
+from tests.throttled_server import TWO_MBIT, SlowServer
 
 HERE = Path(__file__).resolve().parent
 # 2 Mbit/s, shared by every connection of the page (and its workers).
-TWO_MBIT = 250_000
 RECORDER = "/__test/console-recorder.js"
 
 NEEDS = {
