@@ -20,6 +20,7 @@ from pathlib import Path
 
 import brotli
 import pytest
+from filelock import FileLock
 from playwright.sync_api import Page
 
 from tests.judges.harness import (
@@ -86,11 +87,15 @@ def precompressed(site_dir: Path, nginx, tmp_path_factory) -> tuple[Path, str]:
     root = link_copy(site_dir, tmp_path_factory.mktemp("precompressed") / "site")
     script = ROOT / "deploy" / "precompress.py"
     cache = ROOT / "build" / "precompress"  # brotli -q11 of the wasm takes ~30 s: once
-    subprocess.run(
-        [sys.executable, str(script), "--cache", str(cache), str(root)],
-        check=True,
-        capture_output=True,
-    )
+    # Test processes that need it at the same time take turns: the first fills the
+    # cache, the others read it instead of compressing the same files again.
+    cache.parent.mkdir(exist_ok=True)
+    with FileLock(cache.with_name("precompress.lock")):
+        subprocess.run(
+            [sys.executable, str(script), "--cache", str(cache), str(root)],
+            check=True,
+            capture_output=True,
+        )
     return root, nginx(root).base_url
 
 
