@@ -91,14 +91,15 @@ test: setup
 	scripts/system-deps
 	$(MAKE) --no-print-directory lint
 	node --test tests/js/
-	@# Most tests run in three processes (two cores, and browsers that often wait);
-	@# the "serial" ones run in one process afterwards: those timed or waiting out
-	@# a window, so that no other test's load skews them, and those sharing the
-	@# sub-path build, so that it is built and swept once. Both parts share one
-	@# build of the site (TEST_SITE, tests/conftest.py); removing its mark makes
-	@# the first part build it afresh.
+	@# Most tests run in three processes (two cores, and browsers that often wait),
+	@# handed out one at a time, longest first (tests/conftest.py), so that all three
+	@# end together; the "serial" ones run in one process afterwards: those timed or
+	@# waiting out a window, so that no other test's load skews them, and those
+	@# sharing the sub-path build, so that it is built and swept once. Both parts
+	@# share one build of the site (TEST_SITE, tests/conftest.py); removing its mark
+	@# makes the first part build it afresh.
 	rm -f build/test-site.built
-	$(PYTEST) -n 3 -m "not serial" --durations=15
+	$(PYTEST) -n 3 --maxschedchunk=1 -m "not serial" --durations=15
 	$(PYTEST) -m serial --cov-append --durations=5
 	@# The build hooks are measured (and reported above); the engine must stay at 100 %.
 	$(BIN)/python -m coverage report --include='checklist/*' --fail-under=100 --skip-covered

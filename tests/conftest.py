@@ -124,6 +124,24 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     }
 
 
+# The folders whose tests take seconds to minutes, longest first; the rest (the
+# engine's and the built pages' tests) take milliseconds and run last.
+LONG_FIRST = ("tests/judges/", "tests/engines/", "tests/browser/")
+
+
+def run_order(nodeid: str) -> int:
+    """Where a test's folder comes in LONG_FIRST (the others after)."""
+    return next((i for i, folder in enumerate(LONG_FIRST) if nodeid.startswith(folder)), 99)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Long tests first. pytest-xdist hands tests out in this order (one at a
+    time: `--maxschedchunk=1` in the Makefile), so its processes end together on
+    quick ones, instead of one running the long tests alone while the others
+    have finished."""
+    items.sort(key=lambda item: run_order(item.nodeid))  # stable: each folder keeps its order
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """In a pytest-xdist worker: hand the judges' notes to the main process."""
     output = getattr(session.config, "workeroutput", None)
