@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Page, expect
 
 import checklist
+from tests.browser.python_gate import python_held
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
 
@@ -278,10 +279,11 @@ def test_a_damaged_save_is_copied_once_and_saving_goes_on(page: Page, ui, megaby
         "([key, length]) => localStorage.getItem(key)?.length < length",
         arg=[ui.storage_key, len(corrupt)],
     )
-    ui.open(page, "zh", wait=None)
-    expect(page.locator('[data-notice="corrupt"]')).to_have_count(0)
-    assert damaged_copies(page, ui.storage_key) == [corrupt]
-    page.locator('input[name="stop-period-met"]').check()
+    with python_held(page):
+        ui.open(page, "zh", wait=None)
+        expect(page.locator('[data-notice="corrupt"]')).to_have_count(0)
+        assert damaged_copies(page, ui.storage_key) == [corrupt]
+        page.locator('input[name="stop-period-met"]').check()
     assert ui.saved(page)["done"] == {"stop-period-met": True}
     expect(page.locator('[data-notice="storage"]')).to_have_count(0)
     assert damaged_copies(page, ui.storage_key) == [corrupt]
@@ -293,8 +295,9 @@ def test_a_part_the_browser_cannot_save_is_left_out_and_saving_goes_on(page: Pag
         ', "junk": ' + "[" * depth + "]" * depth + "}"
     )
     ui.seed(page, {ui.storage_key: raw})
-    ui.open(page, "en", wait=None)
-    page.locator('input[name="balance-settled"]').check()
+    with python_held(page):
+        ui.open(page, "en", wait=None)
+        page.locator('input[name="balance-settled"]').check()
     saved = page.evaluate(
         """key => { const saved = JSON.parse(localStorage.getItem(key));
                     return { junk: "junk" in saved, done: saved.done }; }""",
@@ -352,10 +355,13 @@ def test_a_damaged_save_with_no_room_for_a_copy_is_offered_before_it_is_replaced
     corrupt = '{"schema": 2, "notes": "damaged'
     ui.seed(page, {ui.storage_key: corrupt})
     page.add_init_script(NO_ROOM)
-    ui.open(page, "en", wait=None)
     notice = page.locator('[data-notice="corrupt"]')
-    expect(notice).to_have_text(re.compile(re.escape(page_strings("en")["notice_corrupt_no_copy"])))
-    page.locator('input[name="terminal-stopped"]').check()
+    with python_held(page):
+        ui.open(page, "en", wait=None)
+        expect(notice).to_have_text(
+            re.compile(re.escape(page_strings("en")["notice_corrupt_no_copy"]))
+        )
+        page.locator('input[name="terminal-stopped"]').check()
     assert ui.storage(page)[ui.storage_key] == corrupt, "not replaced before the download"
     with page.expect_download() as download:
         notice.locator("[data-notice-action]").click()

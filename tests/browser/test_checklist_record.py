@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 import checklist
 from checklist.locales import t
+from tests.browser.python_gate import python_held
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
 
@@ -53,8 +54,9 @@ def details(page: Page, item: str):
 def test_ticking_dates_the_step_and_details_are_saved_at_once_and_after_reload(
     page: Page, ui
 ) -> None:
-    ui.open(page, "zh", wait=None)
-    page.locator(f'input[name="{A}"]').check()
+    with python_held(page):
+        ui.open(page, "zh", wait=None)
+        page.locator(f'input[name="{A}"]').check()
     box = details(page, A)
     box.locator("summary").click()
     expect(page.locator(f'input[name="record.{A}.date"]')).to_have_value(today(page))
@@ -118,9 +120,10 @@ def test_steps_that_want_a_reference_offer_it_by_name(page: Page, ui, lang: str)
 
 
 def test_the_record_is_complete_by_keyboard(page: Page, ui) -> None:
-    ui.open(page, "en", wait=None)
-    page.locator(f'input[name="{A}"]').focus()
-    page.keyboard.press("Space")
+    with python_held(page):
+        ui.open(page, "en", wait=None)
+        page.locator(f'input[name="{A}"]').focus()
+        page.keyboard.press("Space")
     toggle = details(page, A).locator("summary")
     tab_to(page, toggle)
     page.keyboard.press("Enter")

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 import checklist
+from tests.browser.python_gate import python_held
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
 
@@ -171,8 +172,9 @@ def test_storage_that_throws_leaves_the_page_working_in_memory(page: Page, ui) -
 
 def test_a_full_quota_is_reported_and_the_page_keeps_working(page: Page, ui) -> None:
     make_storage_throw(page.context, ["setItem"], "QuotaExceededError")
-    ui.open(page, "zh", wait=None)
-    page.locator('input[name="terminal-stopped"]').check()
+    with python_held(page):
+        ui.open(page, "zh", wait=None)
+        page.locator('input[name="terminal-stopped"]').check()
     notice = page.locator('[data-notice="storage"]')
     expect(notice).to_be_visible()
     expect(notice).to_contain_text("存储空间已满")
@@ -217,9 +219,10 @@ def test_a_newer_saved_schema_is_refused_and_left_untouched(page: Page, ui, lang
         {"schema": checklist.SCHEMA + 1, "done": {"terminal-stopped": True}, "future": "field"}
     )
     ui.seed(page, {ui.storage_key: newer})
-    ui.open(page, lang, wait=None)
-    expect(page.locator('[data-notice="storage"]')).to_be_visible()
-    page.locator('input[name="balance-settled"]').check()
+    with python_held(page):
+        ui.open(page, lang, wait=None)
+        expect(page.locator('[data-notice="storage"]')).to_be_visible()
+        page.locator('input[name="balance-settled"]').check()
     page.locator('input[name="merchant_id"]').fill("822290059430BCY")
     assert ui.storage(page)[ui.storage_key] == newer
     ui.wait_engine(page)
@@ -246,8 +249,9 @@ def open_without_script(page: Page, ui) -> Route:
 def test_ticks_made_before_the_script_arrives_are_kept_and_saved(page: Page, ui) -> None:
     """On a slow link the checklist can be used before its script runs: what the
     merchant did then is added to the saved progress, not undone by it."""
-    ui.open(page, "zh", wait=None)
-    page.locator('input[name="balance-settled"]').check()
+    with python_held(page):
+        ui.open(page, "zh", wait=None)
+        page.locator('input[name="balance-settled"]').check()
     assert ui.saved(page)["done"] == {"balance-settled": True}
 
     script = open_without_script(page, ui)
