@@ -131,7 +131,9 @@ LONG_FIRST = ("tests/judges/", "tests/engines/", "tests/browser/")
 
 def run_order(nodeid: str) -> int:
     """Where a test's folder comes in LONG_FIRST (the others after)."""
-    return next((i for i, folder in enumerate(LONG_FIRST) if nodeid.startswith(folder)), 99)
+    return next(
+        (i for i, folder in enumerate(LONG_FIRST) if nodeid.startswith(folder)), len(LONG_FIRST)
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Pyodide's cold start takes ~5 s on a fast machine; leave room for slow CI.
 ENGINE_WAIT_MS = 60_000
 PREFIX = ROOTS
+# A phase folded to its header line, or the answers folded to theirs.
+FOLDED = '[data-phase-toggle][aria-expanded="false"]:visible'
 
 
 class Guard(Recorder):
@@ -155,7 +157,7 @@ class ChecklistUI:
     @staticmethod
     def unfold(page: Page) -> None:
         """Open every folded phase, and the answers if they are folded."""
-        folded = page.locator('[data-phase-toggle][aria-expanded="false"]:visible')
+        folded = page.locator(FOLDED)
         for _ in range(folded.count()):
             folded.first.click()
         expect(folded).to_have_count(0)

@@ -6,12 +6,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import ENGINE_WAIT_MS
+from tests.browser.conftest import ENGINE_WAIT_MS, FOLDED
 from tests.browser.python_gate import python_held
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
-
-FOLDED = '[data-phase-toggle][aria-expanded="false"]:visible'
 
 
 def test_python_answers_only_once_released(page: Page, ui) -> None:
