@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 import checklist
 from checklist.record import FOLLOW_UP
+from tests.browser.python_gate import python_held
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("guard")]
 
@@ -176,28 +177,30 @@ def test_non_applicable_questions_are_hidden_and_phases_say_they_do_not_apply(
 
 
 def test_changes_are_saved_at_once_and_kept_across_reloads_and_languages(page: Page, ui) -> None:
-    # Saved before Python has loaded: do not wait for the engine.
-    ui.open(page, "zh", wait=None)
-    root = page.locator("[data-checklist]")
-    expect(root.locator("[data-engine-text]")).to_have_text(
-        re.compile(r"正在下载自动检查要用的文件，约 [\d.]+ MB")
-    )
-    root.locator('input[name="device_must_return"][value="no"]').check()
-    root.locator('input[name="terminal-stopped"]').check()
-    root.locator('input[name="merchant_name"]').fill("小王便利店")
-    root.locator('input[name="merchant_id"]').fill("822290059430BCY")
-    root.locator('input[name="terminal_id"]').fill("A9254710")
-    root.locator('textarea[name="notes"]').fill("工单号 12345\n第二行")
-    saved = ui.saved(page)
-    assert saved["answers"] == {"device_must_return": "no"}
-    assert saved["done"] == {"terminal-stopped": True}
-    assert saved["merchant"] == {
-        "merchant_id": "822290059430BCY",
-        "terminal_id": "A9254710",
-        "name": "小王便利店",
-    }
-    assert saved["notes"] == "工单号 12345\n第二行"
-    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", saved["updated"])
+    # Saved before Python has answered: do not wait for the engine, and hold its
+    # first answer until the last field is typed.
+    with python_held(page):
+        ui.open(page, "zh", wait=None)
+        root = page.locator("[data-checklist]")
+        expect(root.locator("[data-engine-text]")).to_have_text(
+            re.compile(r"正在下载自动检查要用的文件，约 [\d.]+ MB")
+        )
+        root.locator('input[name="device_must_return"][value="no"]').check()
+        root.locator('input[name="terminal-stopped"]').check()
+        root.locator('input[name="merchant_name"]').fill("小王便利店")
+        root.locator('input[name="merchant_id"]').fill("822290059430BCY")
+        root.locator('input[name="terminal_id"]').fill("A9254710")
+        root.locator('textarea[name="notes"]').fill("工单号 12345\n第二行")
+        saved = ui.saved(page)
+        assert saved["answers"] == {"device_must_return": "no"}
+        assert saved["done"] == {"terminal-stopped": True}
+        assert saved["merchant"] == {
+            "merchant_id": "822290059430BCY",
+            "terminal_id": "A9254710",
+            "name": "小王便利店",
+        }
+        assert saved["notes"] == "工单号 12345\n第二行"
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", saved["updated"])
     status = root.locator('[id="terminal-stopped"] [data-status]')
     expect(status).to_have_text("已完成")
 
