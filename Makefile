@@ -93,14 +93,22 @@ test: setup
 	node --test tests/js/
 	@# Most tests run in three processes (two cores, and browsers that often wait),
 	@# handed out one at a time, longest first (tests/conftest.py), so that all three
-	@# end together; the "serial" ones run in one process afterwards: those timed or
-	@# waiting out a window, so that no other test's load skews them, and those
-	@# sharing the sub-path build, so that it is built and swept once. Both parts
-	@# share one build of the site (TEST_SITE, tests/conftest.py); removing its mark
-	@# makes the first part build it afresh.
+	@# end together. The "serial" ones run afterwards, away from that load: those
+	@# timed or waiting out a window, and those sharing the sub-path build (built and
+	@# swept once). They mostly wait on slow links and windows, so they run in two
+	@# streams side by side, one browser each: the other engines and the judges
+	@# (their output follows the browser stream's), and the Chromium tests. Both
+	@# parts share one build of the site (TEST_SITE, tests/conftest.py); removing its
+	@# mark makes the first part build it afresh.
 	rm -f build/test-site.built
 	$(PYTEST) -n 3 --maxschedchunk=1 -m "not serial" --durations=15
-	$(PYTEST) -m serial --cov-append --durations=5
+	rm -rf build/serial-engines && mkdir -p build/serial-engines
+	COVERAGE_FILE=build/serial-engines/.coverage $(PYTEST) -m serial --durations=5 \
+	  tests/engines tests/judges > build/serial-engines/log 2>&1 & engines=$$!; \
+	$(PYTEST) -m serial --cov-append --durations=5 tests/browser; browser=$$?; \
+	wait $$engines; other=$$?; cat build/serial-engines/log; \
+	$(BIN)/python -m coverage combine --append build/serial-engines/.coverage; \
+	test $$browser = 0 -a $$other = 0
 	@# The build hooks are measured (and reported above); the engine must stay at 100 %.
 	$(BIN)/python -m coverage report --include='checklist/*' --fail-under=100 --skip-covered
 
