@@ -97,7 +97,7 @@ test: setup
 	@# timed or waiting out a window, and those sharing the sub-path build (built and
 	@# swept once). They mostly wait on slow links and windows, so they run in two
 	@# streams side by side, one browser each: the other engines and the judges
-	@# (their output follows the browser stream's), and the Chromium tests. Both
+	@# (their output follows the other stream's), and every other serial test. Both
 	@# parts share one build of the site (TEST_SITE, tests/conftest.py); removing its
 	@# mark makes the first part build it afresh.
 	rm -f build/test-site.built
@@ -105,7 +105,8 @@ test: setup
 	rm -rf build/serial-engines && mkdir -p build/serial-engines
 	COVERAGE_FILE=build/serial-engines/.coverage $(PYTEST) -m serial --durations=5 \
 	  tests/engines tests/judges > build/serial-engines/log 2>&1 & engines=$$!; \
-	$(PYTEST) -m serial --cov-append --durations=5 tests/browser; browser=$$?; \
+	$(PYTEST) -m serial --cov-append --durations=5 \
+	  --ignore=tests/engines --ignore=tests/judges; browser=$$?; \
 	wait $$engines; other=$$?; cat build/serial-engines/log; \
 	$(BIN)/python -m coverage combine --append build/serial-engines/.coverage; \
 	test $$browser = 0 -a $$other = 0

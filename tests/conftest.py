@@ -108,8 +108,8 @@ def site_url(site_dir: Path, serve) -> str:
 
 # In the parallel part (pytest-xdist's processes) V8 compiles the checklist's wasm
 # with its baseline compiler only (Liftoff): the same code and the same results,
-# for about a quarter less CPU per start of Python, which is most of what a
-# browser test costs here. The serial part, where tests are timed, runs Chromium
+# for less CPU per start of Python (figures in CONTRIBUTING.md), which is most of
+# what a browser test costs here. The serial part, where tests are timed, runs Chromium
 # as it ships (CONTRIBUTING.md).
 BASELINE_WASM = ["--js-flags=--liftoff-only"] if os.environ.get("PYTEST_XDIST_WORKER") else []
 
