@@ -79,6 +79,10 @@ def test_ticking_dates_the_step_and_details_are_saved_at_once_and_after_reload(
     expect(box).to_have_attribute("open", "")
     expect(page.locator(f'select[name="record.{A}.how"]')).to_have_value("app")
     expect(page.locator('input[name="follow_up.refund_by"]')).to_have_value("2026-12-20")
+    # Python's first answer after the reload folds the phases: wait for it and
+    # open them, as a merchant would, so the date is not folded under the fill.
+    ui.wait_engine(page)
+    ui.unfold(page)
     # A date already given is kept when the task is ticked again.
     page.locator(f'input[name="record.{A}.date"]').fill("2026-10-28")
     page.locator(f'input[name="{A}"]').uncheck()
