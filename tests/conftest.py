@@ -20,6 +20,7 @@ import pytest
 from filelock import FileLock
 
 from tests.judges.harness import NOTES
+from tests.race_watch import REPORTS, watching_every_context
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -122,6 +123,22 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
             "--disable-quic",
         ],
     }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _every_context_watched() -> Iterator[None]:
+    with watching_every_context():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def race_watch() -> Iterator[None]:
+    """Fail a test that acted on the checklist before Python's first answer
+    without holding it: it would miss on a machine where Python starts sooner
+    (tests/race_watch.py)."""
+    REPORTS.clear()
+    yield
+    assert not REPORTS, "acted before Python answered; wait or hold it:\n" + "\n".join(REPORTS)
 
 
 # The folders whose tests take seconds to minutes, longest first; the rest (the
