@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 import tomllib
 from pathlib import Path
 
@@ -147,6 +148,15 @@ def test_in_app_browsers_can_keep_the_summary_without_printing(browser: Browser,
     context.close()
 
 
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` still exists (a zombie not yet reaped counts)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 def test_a_tab_that_crashes_during_the_start_reopens_without_the_checker(
     browser: Browser, ui, guard, storage_key: str
 ) -> None:
@@ -167,6 +177,11 @@ def test_a_tab_that_crashes_during_the_start_reopens_without_the_checker(
         os.kill(pid, signal.SIGKILL)
     if not crashed:
         page.wait_for_event("crash")
+    # A new tab can be handed a killed renderer the browser has not reaped yet
+    # (its spare one, on a busy machine), and never load: wait until all are gone.
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in renderers) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the crashed page can no longer wait
     again = context.new_page()
     ui.open(again, "en", wait="off")
     strings = page_strings("en")

@@ -125,26 +125,28 @@ def test_corrupt_saved_json_is_kept_aside_and_offered_for_download(
 ) -> None:
     corrupt = '{"schema": 2, "done": {"terminal-stopped": tru'
     ui.seed(page, {ui.storage_key: corrupt})
-    ui.open(page, "zh", wait=None)
-    notice = page.locator('[data-notice="corrupt"]')
-    expect(notice).to_be_visible()
-    backups = {
-        key: value
-        for key, value in ui.storage(page).items()
-        if key.startswith(f"{ui.storage_key}:corrupt:")
-    }
-    assert list(backups.values()) == [corrupt]
-    with page.expect_download() as download:
-        notice.locator("[data-notice-action]").click()
-    saved = tmp_path / "damaged.txt"
-    download.value.save_as(saved)
-    assert saved.read_text(encoding="utf-8") == corrupt
-    # The checklist starts empty and saves again.
-    page.locator('input[name="stop-period-met"]').check()
-    assert ui.saved(page)["done"] == {"stop-period-met": True}
-    assert [
-        key for key in ui.storage(page) if key.startswith(f"{ui.storage_key}:corrupt:")
-    ] == list(backups)
+    # All of it before Python answers, as a merchant on a slow phone would.
+    with python_held(page):
+        ui.open(page, "zh", wait=None)
+        notice = page.locator('[data-notice="corrupt"]')
+        expect(notice).to_be_visible()
+        backups = {
+            key: value
+            for key, value in ui.storage(page).items()
+            if key.startswith(f"{ui.storage_key}:corrupt:")
+        }
+        assert list(backups.values()) == [corrupt]
+        with page.expect_download() as download:
+            notice.locator("[data-notice-action]").click()
+        saved = tmp_path / "damaged.txt"
+        download.value.save_as(saved)
+        assert saved.read_text(encoding="utf-8") == corrupt
+        # The checklist starts empty and saves again.
+        page.locator('input[name="stop-period-met"]').check()
+        assert ui.saved(page)["done"] == {"stop-period-met": True}
+        assert [
+            key for key in ui.storage(page) if key.startswith(f"{ui.storage_key}:corrupt:")
+        ] == list(backups)
 
 
 def test_storage_that_throws_leaves_the_page_working_in_memory(page: Page, ui) -> None:
