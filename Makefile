@@ -85,6 +85,8 @@ check: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/checklist \
 	  --ignore=tests/checklist/test_pyodide.py --ignore=tests/checklist/test_progress_code_pyodide.py
 
+# Serial tests that run beside the engines and judges, so both streams take about as long.
+SECOND_STREAM := tests/browser/test_offline_update.py
 PYTEST := TEST_SITE=$(CURDIR)/build/test-site $(BIN)/python -m pytest --cov --cov-branch
 
 test: setup
@@ -96,17 +98,18 @@ test: setup
 	@# end together. The "serial" ones run afterwards, away from that load: those
 	@# timed or waiting out a window, and those sharing the sub-path build (built and
 	@# swept once). They mostly wait on slow links and windows, so they run in two
-	@# streams side by side, one browser each: the other engines and the judges
-	@# (their output follows the other stream's), and every other serial test. Both
+	@# streams side by side, one browser each: the other engines, the judges and the
+	@# service worker's updates (SECOND_STREAM; their output follows the other
+	@# stream's), and every other serial test, about as long. Both
 	@# parts share one build of the site (TEST_SITE, tests/conftest.py); removing its
 	@# mark makes the first part build it afresh.
 	rm -f build/test-site.built
 	$(PYTEST) -n 3 --maxschedchunk=1 -m "not serial" --durations=15
 	rm -rf build/serial-engines && mkdir -p build/serial-engines
 	COVERAGE_FILE=build/serial-engines/.coverage $(PYTEST) -m serial --durations=5 \
-	  tests/engines tests/judges > build/serial-engines/log 2>&1 & engines=$$!; \
+	  tests/engines tests/judges $(SECOND_STREAM) > build/serial-engines/log 2>&1 & engines=$$!; \
 	$(PYTEST) -m serial --cov-append --durations=5 \
-	  --ignore=tests/engines --ignore=tests/judges; browser=$$?; \
+	  --ignore=tests/engines --ignore=tests/judges $(SECOND_STREAM:%=--ignore=%); browser=$$?; \
 	wait $$engines; other=$$?; cat build/serial-engines/log; \
 	$(BIN)/python -m coverage combine --append build/serial-engines/.coverage; \
 	test $$browser = 0 -a $$other = 0
