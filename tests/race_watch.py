@@ -34,17 +34,11 @@ from typing import Any
 from playwright.sync_api import Browser, BrowserContext
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.browser.python_gate import RELEASED
-
 BINDING = "__testRaceReport"
 REPORTS: list[str] = []  # what the current test's contexts reported
 
 WATCH = """(() => {
-  let early = "";
-  const held = () => {
-    if (typeof window.__releasePython !== "function") return false;
-    try { return sessionStorage.getItem(__KEY__) !== "1"; } catch { return true; }
-  };
+  const held = () => window.__pythonHolding?.() === true; // python_gate.py
   const describe = (node) => {
     if (!(node instanceof Element)) return String(node);
     const name = node.getAttribute("name") || node.getAttribute("data-action") || node.id;
@@ -52,11 +46,11 @@ WATCH = """(() => {
   };
   let settled = false; // engaged while the answer was held: nothing will fold
   const note = (event) => {
-    if (early || settled || !event.isTrusted || !(event.target instanceof Node)) return;
+    if (window.__raceEarly || settled || !event.isTrusted || !(event.target instanceof Node)) return;
     const root = document.querySelector("[data-checklist]");
     if (!root?.contains(event.target) || !root.hasAttribute("data-started")) return;
     if (root.dataset.engine !== "loading") return;
-    if (!held()) early = window.__raceEarly = `${event.type} on ${describe(event.target)}`;
+    if (!held()) window.__raceEarly = `${event.type} on ${describe(event.target)}`;
     else if (event.type !== "input") settled = true;
   };
   for (const type of ["pointerdown", "keydown", "input", "change"]) {
@@ -66,14 +60,14 @@ WATCH = """(() => {
     const root = document.querySelector("[data-checklist]");
     if (!root) return;
     new MutationObserver(() => {
-      if (!early || root.dataset.engine !== "ready") return;
-      window[__BINDING__]?.(`${early} before Python's first answer, which was not held`);
-      early = window.__raceEarly = "";
+      if (!window.__raceEarly || root.dataset.engine !== "ready") return;
+      window[__BINDING__]?.(`${window.__raceEarly} before Python's first answer, which was not held`);
+      window.__raceEarly = "";
     }).observe(root, { attributeFilter: ["data-engine"] });
   };
   if (document.readyState === "loading") addEventListener("DOMContentLoaded", watch);
   else watch();
-})();""".replace("__KEY__", json.dumps(RELEASED)).replace("__BINDING__", json.dumps(BINDING))
+})();""".replace("__BINDING__", json.dumps(BINDING))
 
 
 # A page that acted early and is still loading when its context closes.

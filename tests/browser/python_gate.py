@@ -27,6 +27,7 @@ HOLD = """(() => {
   try { open = sessionStorage.getItem(%(key)s) === "1"; } catch { /* storage off: hold */ }
   const held = [];
   window.__pythonHeld = 0;
+  window.__pythonHolding = () => !open; // read by tests/race_watch.py
   window.__releasePython = () => {
     open = true;
     try { sessionStorage.setItem(%(key)s, "1"); } catch { /* storage off or full */ }
