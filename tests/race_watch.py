@@ -46,7 +46,8 @@ WATCH = """(() => {
   };
   let settled = false; // engaged while the answer was held: nothing will fold
   const note = (event) => {
-    if (window.__raceEarly || settled || !event.isTrusted || !(event.target instanceof Node)) return;
+    if (window.__raceEarly || settled || !event.isTrusted) return;
+    if (!(event.target instanceof Node)) return;
     const root = document.querySelector("[data-checklist]");
     if (!root?.contains(event.target) || !root.hasAttribute("data-started")) return;
     if (root.dataset.engine !== "loading") return;
@@ -61,7 +62,8 @@ WATCH = """(() => {
     if (!root) return;
     new MutationObserver(() => {
       if (!window.__raceEarly || root.dataset.engine !== "ready") return;
-      window[__BINDING__]?.(`${window.__raceEarly} before Python's first answer, which was not held`);
+      const what = window.__raceEarly;
+      window[__BINDING__]?.(`${what} before Python's first answer, which was not held`);
       window.__raceEarly = "";
     }).observe(root, { attributeFilter: ["data-engine"] });
   };
