@@ -169,12 +169,23 @@ def run_order(nodeid: str) -> int:
     )
 
 
+# Coverage measures the engine and the build hooks. A test in these folders runs
+# neither in its own process: the engine runs in the page's Pyodide, the hooks
+# in the build's process (measured there: `patch = ["subprocess"]` in
+# pyproject.toml). Tracing every call of Playwright's client in them cost about
+# 7 % of the parallel part's CPU, so pytest-cov pauses while they run (no_cover).
+NOT_TRACED = ("tests/browser/", "tests/judges/", "tests/engines/")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Long tests first. pytest-xdist hands tests out in this order (one at a
     time: `--maxschedchunk=1` in the Makefile), so its processes end together on
     quick ones, instead of one running the long tests alone while the others
     have finished."""
     items.sort(key=lambda item: run_order(item.nodeid))  # stable: each folder keeps its order
+    for item in items:
+        if item.nodeid.startswith(NOT_TRACED):
+            item.add_marker(pytest.mark.no_cover)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
