@@ -111,11 +111,12 @@ def site_url(site_dir: Path, serve) -> str:
 # The parallel part (pytest-xdist's processes) checks behaviour, bound by the
 # machine's two cores, so it runs Chromium's headless build (Debian's
 # chromium-headless-shell: the same source and version as `chromium`, as
-# tests/test_browsers.py checks; what Playwright itself runs for headless tests)
-# with V8 compiling the checklist's wasm with its baseline compiler only
-# (Liftoff): the same engine and the same results for about 40 % less CPU per
-# test. The serial part, where tests are timed, runs Debian's full Chromium as
-# it ships. A test that races the sooner answer fails (race_watch, below).
+# tests/browser/test_browsers.py checks; what Playwright itself runs for
+# headless tests) with V8 compiling the checklist's wasm with its baseline
+# compiler only (Liftoff): the same engine and the same results, for about a
+# quarter less CPU (see CONTRIBUTING.md). The serial part, where tests are
+# timed, runs Debian's full Chromium as it ships. A test that races the sooner
+# answer fails (race_watch, below).
 HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 PARALLEL = bool(os.environ.get("PYTEST_XDIST_WORKER"))
 EXECUTABLE = HEADLESS_SHELL if PARALLEL else CHROMIUM
@@ -157,34 +158,32 @@ def race_watch() -> Iterator[None]:
     assert not REPORTS, "acted before Python answered; wait or hold it:\n" + "\n".join(REPORTS)
 
 
-# The folders whose tests take seconds to minutes, longest first; the rest (the
-# engine's and the built pages' tests) take milliseconds and run last.
-LONG_FIRST = ("tests/judges/", "tests/engines/", "tests/browser/")
+# The folders whose tests drive a browser. They take seconds to minutes, so they
+# run first, longest first; the rest (the engine's and the built pages' tests)
+# take milliseconds and run last. They also run neither the engine (it runs in
+# the page's Pyodide) nor the build hooks (in the build's own process, measured
+# there: `patch = ["subprocess"]` in pyproject.toml) in their own process, so
+# coverage pauses while they run (pytest-cov's no_cover): tracing Playwright's
+# client in them measured nothing and cost CPU.
+BROWSER_FOLDERS = ("tests/judges/", "tests/engines/", "tests/browser/")
 
 
 def run_order(nodeid: str) -> int:
-    """Where a test's folder comes in LONG_FIRST (the others after)."""
+    """Where a test's folder comes in BROWSER_FOLDERS (the others after)."""
     return next(
-        (i for i, folder in enumerate(LONG_FIRST) if nodeid.startswith(folder)), len(LONG_FIRST)
+        (i for i, folder in enumerate(BROWSER_FOLDERS) if nodeid.startswith(folder)),
+        len(BROWSER_FOLDERS),
     )
-
-
-# Coverage measures the engine and the build hooks. A test in these folders runs
-# neither in its own process: the engine runs in the page's Pyodide, the hooks
-# in the build's process (measured there: `patch = ["subprocess"]` in
-# pyproject.toml). Tracing every call of Playwright's client in them cost about
-# 7 % of the parallel part's CPU, so pytest-cov pauses while they run (no_cover).
-NOT_TRACED = ("tests/browser/", "tests/judges/", "tests/engines/")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Long tests first. pytest-xdist hands tests out in this order (one at a
     time: `--maxschedchunk=1` in the Makefile), so its processes end together on
     quick ones, instead of one running the long tests alone while the others
-    have finished."""
+    have finished. Coverage pauses in the browser folders' tests."""
     items.sort(key=lambda item: run_order(item.nodeid))  # stable: each folder keeps its order
     for item in items:
-        if item.nodeid.startswith(NOT_TRACED):
+        if item.nodeid.startswith(BROWSER_FOLDERS):
             item.add_marker(pytest.mark.no_cover)
 
 
